@@ -4,7 +4,10 @@
   "use strict";
   var ENDPOINT = "/__converter/events";
   var OVERLAY_ID = "__converter_error_overlay";
-  var firstBuild = null;
+  // The build this page was served from: any other build number means "reload".
+  var script = document.currentScript;
+  var pageBuild = script && script.getAttribute("data-build");
+  var api = { connected: false };
 
   function removeOverlay() {
     var old = document.getElementById(OVERLAY_ID);
@@ -53,11 +56,12 @@
   }
 
   function onState(state) {
+    api.connected = true;
     if (state.error) { showOverlay(state.error); return; }
     removeOverlay();
-    if (firstBuild === null) { firstBuild = state.build; return; }
-    if (state.build === firstBuild) return;
-    firstBuild = state.build;
+    if (!pageBuild) { pageBuild = state.build; return; }
+    if (state.build === pageBuild) return;
+    pageBuild = state.build;
     if (state.css_only) reloadStylesheets();
     else window.location.reload();
   }
@@ -70,6 +74,8 @@
     // then carries a new build number and the page reloads.
   }
 
-  window.__converterLiveReload = { showOverlay: showOverlay, removeOverlay: removeOverlay };
+  api.showOverlay = showOverlay;
+  api.removeOverlay = removeOverlay;
+  window.__converterLiveReload = api;
   connect();
 })();

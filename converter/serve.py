@@ -30,7 +30,6 @@ from converter.errors import BuildError
 INTERNAL_PREFIX = "/__converter/"
 EVENTS_PATH = INTERNAL_PREFIX + "events"
 SCRIPT_PATH = INTERNAL_PREFIX + "livereload.js"
-SCRIPT_TAG = f'<script src="{SCRIPT_PATH}"></script>'
 LIVERELOAD_JS = Path(__file__).with_name("livereload.js")
 # Jekyll's servlet injects its script after the first <head ...> tag (servlet.rb).
 HEAD_TAG = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
@@ -126,10 +125,17 @@ def resolve(root: Path, baseurl: str, raw_path: str) -> Target:
     return Target(HTTPStatus.NOT_FOUND)
 
 
-def inject_script(html: bytes) -> bytes:
-    """Put the live-reload script after the first <head> tag (or at the top)."""
+def script_tag(build: str = "") -> bytes:
+    return f'<script src="{SCRIPT_PATH}" data-build="{build}"></script>'.encode()
+
+
+def inject_script(html: bytes, build: str = "") -> bytes:
+    """Put the live-reload script after the first <head> tag (or at the top).
+
+    `build` is the build the page comes from: a page served just before a
+    rebuild finished still reloads when its event stream connects."""
     match = HEAD_TAG.search(html)
-    tag = SCRIPT_TAG.encode()
+    tag = script_tag(build)
     if match:
         return html[:match.end()] + tag + html[match.end():]
     return tag + html
@@ -224,7 +230,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
 
     def _decorate(self, body: bytes, file: Path) -> bytes:
         if self.server.livereload and file.suffix.lower() in (".html", ".htm", ".xhtml"):
-            return inject_script(body)
+            return inject_script(body, self.server.hub.state()["build"])
         return body
 
     def _error_page(self, status: int, send_body: bool) -> None:

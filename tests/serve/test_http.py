@@ -78,7 +78,7 @@ def test_directory_serves_index_with_live_reload_script(server):
     response, body = request(server, "/blog/about/")
     assert response.status == 200
     assert response.getheader("Content-Type") == "text/html; charset=utf-8"
-    assert body.startswith(b"<html><head>" + f'<script src="{SCRIPT_PATH}"></script>'.encode())
+    assert body.startswith(b"<html><head>" + f'<script src="{SCRIPT_PATH}" data-build="'.encode())
     assert b"about" in body
 
 
@@ -168,5 +168,6 @@ def test_no_livereload_serves_files_untouched(site_dir):
 
 def test_inject_script_without_head():
     assert inject_script(b"<p>x</p>").startswith(b"<script")
-    assert inject_script(b"<HEAD lang=en><x>") == b'<HEAD lang=en><script src="/__converter/livereload.js"></script><x>'
+    assert inject_script(b"<HEAD lang=en><x>", "b1") == \
+        b'<HEAD lang=en><script src="/__converter/livereload.js" data-build="b1"></script><x>'
     assert inject_script(b"<header>x</header>").startswith(b"<script")
