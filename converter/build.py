@@ -1,0 +1,150 @@
+"""One build, as Jekyll's Site#process: reset, read, generate, render, write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from converter import plugins as plugin_registry
+from converter.config import load_config
+from converter.errors import BuildError
+from converter.log import Logger
+from converter.model import Site, to_time
+from converter.rubytypes import RubyTime
+
+
+@dataclass
+class BuildOptions:
+    source: Path = Path(".")
+    destination: Path | None = None
+    config_files: list[Path] | None = None
+    overrides: dict = field(default_factory=dict)
+    quiet: bool = False
+    verbose: bool = False
+    profile: bool = False
+
+
+def make_logger(options: BuildOptions) -> Logger:
+    return Logger("warn" if options.quiet else "debug" if options.verbose else "info")
+
+
+def apply_timezone(timezone: str | None):
+    """Jekyll sets ENV['TZ'] from `timezone:`; local times then follow it."""
+    if timezone:
+        os.environ["TZ"] = str(timezone)
+        if hasattr(time, "tzset"):
+            time.tzset()
+    return dt.datetime.now().astimezone().tzinfo
+
+
+def site_time(config: dict, tz) -> RubyTime:
+    if config.get("time"):
+        return to_time(config["time"], tz, "Invalid time in _config.yml.")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().lstrip("-").isdigit():
+        return RubyTime.wrap(dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).astimezone(tz))
+    return RubyTime.wrap(dt.datetime.now(tz))
+
+
+def ensure_safe_destination(source: Path, dest: Path) -> None:
+    """Jekyll refuses a destination that is, or contains, the source."""
+    if dest == source or dest in source.parents:
+        raise BuildError("Destination directory cannot be or contain the Source directory.")
+
+
+def load_site(options: BuildOptions, log: Logger | None = None) -> Site:
+    """Reset and read: configuration and every source file; nothing rendered yet."""
+    log = log or make_logger(options)
+    source = Path(options.source).resolve()
+    if not source.is_dir():
+        raise BuildError(f"source directory not found: {source}")
+    config = load_config(source, options.config_files, dict(options.overrides), log)
+    # Like Jekyll, a relative destination is taken from the working directory.
+    dest = Path(options.destination or config.get("destination") or "_site").resolve()
+    ensure_safe_destination(source, dest)
+    config["source"], config["destination"] = str(source), str(dest)
+    tz = apply_timezone(config.get("timezone"))
+    site = Site(source, dest, config, site_time(config, tz), tz, log)
+    site.environment = os.environ.get("JEKYLL_ENV", "development")
+    log.info("Source:", str(source))
+    log.info("Destination:", str(dest))
+    log.info("Incremental build:", "disabled. Enable with --incremental")
+    setup(site)
+    from converter.reader import Reader
+    Reader(site).read()
+    return site
+
+
+def setup(site: Site) -> None:
+    """Converters, Liquid and plugins: what every stage after reading uses."""
+    from converter.liquid.environment import make_environment
+    try:  # TEMPORARY until converter.markdown lands
+        from converter.markdown import KramdownConverter
+    except ImportError:
+        import mistune
+
+        class KramdownConverter:
+            def __init__(self, options):
+                self.md = mistune.create_markdown(escape=False)
+
+            def convert(self, text):
+                return self.md(text)
+    from converter.render import Renderer
+    site.markdown = KramdownConverter(markdown_options(site.config))
+    site.liquid = make_environment(site, on_warning=lambda m: site.log.warn("Liquid Warning:", m))
+    site.plugins = plugin_registry.enabled(site)
+    for plugin in site.plugins:
+        if hasattr(plugin, "setup_liquid"):
+            plugin.setup_liquid(site.liquid, site)
+    site.renderer = Renderer(site, site.environment)
+    site.renderer.post_render_hooks = [p.post_render for p in site.plugins
+                                       if hasattr(p, "post_render")]
+
+
+def markdown_options(config: dict) -> dict:
+    options = dict(config.get("kramdown") or {})
+    highlighter = config.get("highlighter")
+    if highlighter is not None and "syntax_highlighter" not in options:
+        options["syntax_highlighter"] = highlighter or None
+    return options
+
+
+def generate(site: Site) -> None:
+    for plugin in plugin_registry.generators(site.plugins):
+        plugin.generate(site)
+    site.reset_positions()
+    site.renderer.site_drop.invalidate()
+
+
+def render_site(site: Site) -> None:
+    for item in site.items_to_render():
+        site.renderer.render_item(item)
+
+
+def write_site(site: Site) -> None:
+    from converter.writer import clean_destination, write_site as write_items
+    site.dest.mkdir(parents=True, exist_ok=True)
+    written = write_items(site)
+    clean_destination(site, written)
+    for plugin in site.plugins:
+        if hasattr(plugin, "post_write"):
+            plugin.post_write(site)
+
+
+def build_site(options: BuildOptions, log: Logger | None = None) -> Site:
+    log = log or make_logger(options)
+    started = time.perf_counter()
+    site = load_site(options, log)
+    if options.profile:
+        site.renderer.enable_profile()
+    log.info("Generating...")
+    generate(site)
+    render_site(site)
+    write_site(site)
+    log.info("", f"done in {time.perf_counter() - started:.3f} seconds.")
+    if options.profile:
+        print(site.renderer.profile_table())
+    return site

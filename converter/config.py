@@ -1,0 +1,165 @@
+"""Configuration: Jekyll 4.3.1's defaults < _config.yml (or --config list) < CLI flags."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from converter.errors import BuildError
+from converter.yamlload import load_yaml
+
+DEFAULTS: dict[str, Any] = {
+    "source": ".",
+    "destination": "_site",
+    "collections_dir": "",
+    "cache_dir": ".jekyll-cache",
+    "plugins_dir": "_plugins",
+    "layouts_dir": "_layouts",
+    "data_dir": "_data",
+    "includes_dir": "_includes",
+    "collections": {},
+    "safe": False,
+    "include": [".htaccess"],
+    "exclude": [],
+    "keep_files": [".git", ".svn"],
+    "encoding": "utf-8",
+    "markdown_ext": "markdown,mkdown,mkdn,mkd,md",
+    "strict_front_matter": False,
+    "show_drafts": None,
+    "limit_posts": 0,
+    "future": False,
+    "unpublished": False,
+    "whitelist": [],
+    "plugins": [],
+    "markdown": "kramdown",
+    "highlighter": "rouge",
+    "lsi": False,
+    "excerpt_separator": "\n\n",
+    "incremental": False,
+    "detach": False,
+    "port": "4000",
+    "host": "127.0.0.1",
+    "baseurl": None,
+    "show_dir_listing": False,
+    "permalink": "date",
+    "paginate_path": "/page:num",
+    "timezone": None,
+    "quiet": False,
+    "verbose": False,
+    "defaults": [],
+    "liquid": {"error_mode": "warn", "strict_filters": False, "strict_variables": False},
+    "kramdown": {
+        "auto_ids": True,
+        "toc_levels": [1, 2, 3, 4, 5, 6],
+        "entity_output": "as_char",
+        "smart_quotes": "lsquo,rsquo,ldquo,rdquo",
+        "input": "GFM",
+        "hard_wrap": False,
+        "guess_lang": True,
+        "footnote_nr": 1,
+        "show_warnings": False,
+    },
+}
+
+DEFAULT_EXCLUDES = [".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock",
+                    "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/",
+                    "vendor/ruby/"]
+
+PERMALINK_STYLES = {
+    "none": "/:categories/:title:output_ext",
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+}
+
+
+def deep_merge(target: dict, overwrite: dict) -> dict:
+    """Jekyll's Utils.deep_merge_hashes: a new dict, nested dicts merged."""
+    merged = dict(target)
+    for key, value in overwrite.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def style_to_permalink(style: Any) -> str:
+    return PERMALINK_STYLES.get(str(style), str(style))
+
+
+def default_config_files(source: Path) -> tuple[list[Path], bool]:
+    for ext in ("yml", "yaml", "toml"):
+        candidate = source / f"_config.{ext}"
+        if candidate.exists():
+            return [candidate], True
+    return [source / "_config.yml"], True
+
+
+def read_config_file(path: Path, is_default: bool, log) -> dict:
+    if not path.is_file():
+        if is_default:
+            log.warn("Configuration file:", "none")
+            return {}
+        raise BuildError(f"Configuration file not found: {path}", str(path))
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix == ".json":
+        data = json.loads(text or "{}")
+    elif path.suffix == ".toml":
+        import tomllib
+        data = tomllib.loads(text)
+    else:
+        data = load_yaml(text, str(path)) if text.strip() else {}
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise BuildError(f"Configuration file: (INVALID) {path} is not a mapping", str(path))
+    log.info("Configuration file:", str(path.resolve()))
+    return data
+
+
+def load_config(source: Path, config_files: list[Path] | None, overrides: dict, log) -> dict:
+    """Merge DEFAULTS < config files < overrides, then apply Jekyll's fix-ups."""
+    config = copy.deepcopy(DEFAULTS)
+    if config_files:
+        files, is_default = config_files, False
+    else:
+        files, is_default = default_config_files(source)
+    for path in files:
+        config = deep_merge(config, read_config_file(path, is_default, log))
+    config = deep_merge(config, overrides)
+    return finalise(config)
+
+
+def finalise(config: dict) -> dict:
+    """Jekyll's Configuration#add_default_* and validations."""
+    for option in ("include", "exclude"):
+        if config.get(option) is not None and not isinstance(config[option], list):
+            raise BuildError(f"'{option}' should be set as an array, but was: "
+                             f"{config[option]!r}.")
+    if config.get("exclude") is not None:
+        config["exclude"] = list(dict.fromkeys(list(config["exclude"]) + DEFAULT_EXCLUDES))
+    if isinstance(config.get("plugins"), str):
+        raise BuildError("'plugins' should be set as an array of gem-names, but was: "
+                         f"{config['plugins']!r}.")
+    if config.get("gems") and not config.get("plugins"):
+        config["plugins"] = list(config["gems"])  # deprecated alias, still honoured
+    collections = config.get("collections")
+    if collections is not None:
+        if isinstance(collections, list):
+            collections = {name: {} for name in collections}
+        collections = deep_merge({"posts": {}}, collections)
+        posts = dict(collections["posts"] or {})
+        posts["output"] = True
+        if config.get("permalink"):
+            posts.setdefault("permalink", style_to_permalink(config["permalink"]))
+        collections["posts"] = posts
+        config["collections"] = collections
+    for key in ("collections_dir",):
+        config[key] = str(config.get(key) or "")
+    for key in ("markdown_ext",):
+        config[key] = str(config[key])
+    return config

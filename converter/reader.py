@@ -1,0 +1,401 @@
+"""Reading the source tree into the model (lib/jekyll/reader.rb and readers/*)."""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+from converter.errors import BuildError
+from converter.frontmatter import has_front_matter, read_with_front_matter
+from converter.model import (DATE_FILENAME_RE, DATELESS_FILENAME_RE, Collection, Document,
+                             Layout, Page, Site, StaticFile, strip_trailing_dots, to_time)
+from converter.urls import titleize_slug
+from converter.yamlload import load_yaml
+
+SPECIAL_LEADING = (".", "_", "#", "~")
+
+
+class EntryFilter:
+    """Which directory entries Jekyll reads (lib/jekyll/entry_filter.rb)."""
+
+    def __init__(self, site: Site, base_directory: str = ""):
+        self.site = site
+        self.base = base_directory
+        self.include = [str(p) for p in site.config.get("include") or []]
+        self.exclude = [str(p) for p in site.config.get("exclude") or []
+                        if str(p) not in self.include]
+
+    def keep(self, entry: str) -> bool:
+        if entry.endswith("."):
+            return False
+        included = self.included(entry)
+        if self.excluded(entry) and not included:
+            return False
+        if self.symlink_outside(entry):
+            return False
+        if included:
+            return True
+        base = os.path.basename(entry)
+        return not (entry.startswith(SPECIAL_LEADING) or base.startswith(SPECIAL_LEADING)
+                    or entry.endswith("~"))
+
+    def filter(self, entries):
+        return [e for e in entries if self.keep(e)]
+
+    def included(self, entry: str) -> bool:
+        return self.glob_include(self.include, entry) or \
+            self.glob_include(self.include, os.path.basename(entry))
+
+    def excluded(self, entry: str) -> bool:
+        return self.glob_include(self.exclude, f"{self.base}/{entry}".lstrip("/")
+                                 if self.base else entry)
+
+    def symlink_outside(self, entry: str) -> bool:
+        full = self.site.source / self.base.lstrip("/") / entry
+        if not (self.site.safe and full.is_symlink()):
+            return False
+        return not str(full.resolve()).startswith(str(self.site.source.resolve()))
+
+    def glob_include(self, patterns, entry: str) -> bool:
+        source = str(self.site.source)
+        entry_with_source = join(source, entry)
+        is_dir = os.path.isdir(entry_with_source)
+        for pattern in patterns:
+            pattern_with_source = join(source, pattern)
+            if fnmatch.fnmatchcase(entry_with_source, pattern_with_source) or \
+                    entry_with_source.startswith(pattern_with_source) or \
+                    (is_dir and pattern_with_source == entry_with_source + "/"):
+                return True
+        return False
+
+
+def join(base: str, item: str) -> str:
+    return base.rstrip("/") + "/" + item.lstrip("/") if item else base + "/"
+
+
+class Reader:
+    def __init__(self, site: Site):
+        self.site = site
+        self.source = site.source
+
+    def read(self) -> None:
+        self.read_layouts()
+        self.read_directories("")
+        self.read_included_files()
+        self.site.pages.sort(key=lambda p: p.name)
+        self.site.static_files.sort(key=lambda f: f.relative_path)
+        for collection in self.site.collections.values():
+            if collection.label not in ("posts", "data"):
+                self.read_collection(collection)
+        self.sort_posts()
+        self.site.data = self.read_data(self.source / self.site.config["data_dir"])
+
+    # --- layouts ---------------------------------------------------------------------
+    def read_layouts(self) -> None:
+        layout_dir = self.source / self.site.config["layouts_dir"]
+        if not layout_dir.is_dir():
+            return
+        entry_filter = EntryFilter(self.site)
+        for path in sorted(layout_dir.rglob("*.*")):
+            rel = path.relative_to(layout_dir).as_posix()
+            if not path.is_file() or not entry_filter.keep(rel):
+                continue
+            name = rel.rsplit(".", 1)[0]
+            data, content = read_with_front_matter(path, self.site)
+            self.site.layouts[name] = Layout(self.site, name, path, data, content)
+
+    # --- pages, static files, posts ----------------------------------------------------
+    def read_directories(self, dir: str) -> None:
+        base = self.source / dir.lstrip("/")
+        if not base.is_dir():
+            return
+        entry_filter = EntryFilter(self.site, dir)
+        entries = entry_filter.filter(sorted(os.listdir(base)))
+        dirs, pages, statics = [], [], []
+        for entry in entries:
+            full = base / entry
+            if full.is_dir():
+                dirs.append(entry)
+            elif has_front_matter(full):
+                pages.append(entry)
+            else:
+                statics.append(entry)
+        self.retrieve_posts(dir)
+        for entry in dirs:
+            full = base / entry
+            if full.resolve() != self.site.dest.resolve():
+                self.read_directories(f"{dir}/{entry}")
+        for entry in pages:
+            self.add_page(dir, entry)
+        for entry in statics:
+            self.site.static_files.append(StaticFile(self.site, dir, entry))
+
+    def add_page(self, dir: str, name: str) -> None:
+        path = self.source / dir.lstrip("/") / name
+        data, content = read_with_front_matter(path, self.site, front_matter=True)
+        relative = f"{dir}/{name}".lstrip("/")
+        data = merge_defaults(self.site.defaults_for(relative, "pages"), data)
+        page = Page(self.site, dir, name, data, content, path)
+        if self.site.publish(page):
+            self.site.pages.append(page)
+
+    def read_included_files(self) -> None:
+        """Files named in `include:` that the walk skipped (e.g. a top-level .htaccess)."""
+        entry_filter = EntryFilter(self.site)
+        for entry in self.site.config.get("include") or []:
+            path = self.source / str(entry)
+            if path.is_dir() or not path.is_file() or entry_filter.symlink_outside(str(entry)):
+                continue
+            rel = path.relative_to(self.source).as_posix()
+            known = {p.relative_path for p in self.site.pages} | \
+                {f.relative_path.lstrip("/") for f in self.site.static_files}
+            if rel in known:
+                continue
+            dir, name = os.path.split("/" + rel)
+            dir = "" if dir == "/" else dir
+            if has_front_matter(path):
+                self.add_page(dir, name)
+            else:
+                self.site.static_files.append(StaticFile(self.site, dir, name))
+
+    def retrieve_posts(self, dir: str) -> None:
+        cdir = self.site.config["collections_dir"]
+        if cdir and not dir.startswith("/" + cdir):
+            return
+        posts = self.site.collections["posts"]
+        for entry in self.entries_under(dir, "_posts"):
+            if DATE_FILENAME_RE.match(entry):
+                self.add_post(self.source / dir.lstrip("/") / "_posts" / entry, posts)
+        if self.site.config.get("show_drafts"):
+            for entry in self.entries_under(dir, "_drafts"):
+                if DATELESS_FILENAME_RE.match(entry):
+                    self.add_post(self.source / dir.lstrip("/") / "_drafts" / entry, posts)
+
+    def entries_under(self, dir: str, subfolder: str) -> list[str]:
+        base = self.source / dir.lstrip("/") / subfolder
+        if not base.exists():
+            return []
+        entry_filter = EntryFilter(self.site, str(base.relative_to(self.source)))
+        found = []
+        for root, dirnames, files in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(files):
+                rel = (Path(root) / name).relative_to(base).as_posix()
+                if entry_filter.keep(rel):
+                    found.append(rel)
+        return found
+
+    def add_post(self, path: Path, posts: Collection) -> None:
+        doc = self.read_document(path, posts)
+        if doc is not None and self.site.publish(doc):
+            posts.docs.append(doc)
+        elif doc is not None and self.site.hidden_in_future(doc):
+            self.site.log.warn("Skipping:", f"{doc.relative_path} has a future date")
+
+    # --- collections ------------------------------------------------------------------
+    def read_collection(self, collection: Collection) -> None:
+        directory = collection.directory
+        if not directory.is_dir():
+            return
+        entry_filter = EntryFilter(self.site, collection.relative_directory)
+        for root, dirnames, files in os.walk(directory):
+            dirnames.sort()
+            for name in sorted(files):
+                full = Path(root) / name
+                rel = full.relative_to(directory).as_posix()
+                if not entry_filter.keep(rel) or full.is_dir():
+                    continue
+                if has_front_matter(full):
+                    doc = self.read_document(full, collection)
+                    if doc is not None and (self.site.config.get("unpublished") or
+                                            doc.data.get("published", True) is not False):
+                        collection.docs.append(doc)
+                else:
+                    rel_dir = os.path.dirname(full.relative_to(
+                        self.site.collections_path).as_posix())
+                    static = StaticFile(self.site, rel_dir, name, collection)
+                    collection.files.append(static)
+        self.site.static_files.extend(collection.files)
+        sort_collection(collection)
+
+    def read_document(self, path: Path, collection: Collection) -> Document | None:
+        doc = Document(self.site, path, collection)
+        special = "_drafts" if doc.is_draft else collection.relative_directory
+        categories = categories_from_path(doc.relative_path, special, doc.basename)
+        doc.data = merge_defaults(self.site.defaults_for(doc.relative_path, collection.label), {})
+        merge_data(doc, {"categories": categories})
+        if doc.is_yaml:
+            doc.data = load_yaml(path.read_text(encoding="utf-8"), doc.relative_path) or {}
+            return doc
+        data, content = read_with_front_matter(path, self.site, front_matter=True)
+        doc.content = content
+        merge_data(doc, data)
+        populate(doc)
+        return doc
+
+    def sort_posts(self) -> None:
+        posts = self.site.collections["posts"]
+        posts.docs.sort(key=lambda d: d.sort_key())
+        limit = int(self.site.config.get("limit_posts") or 0)
+        if limit < 0:
+            raise BuildError("limit_posts must be a non-negative number")
+        if limit:
+            posts.docs[:] = posts.docs[-limit:]
+
+    # --- data -------------------------------------------------------------------------
+    def read_data(self, directory: Path) -> dict:
+        data: dict = {}
+        if not directory.is_dir():
+            return data
+        names = sorted(os.listdir(directory))
+        files = [n for n in names if os.path.splitext(n)[1].lower() in
+                 (".yaml", ".yml", ".json", ".csv", ".tsv") and (directory / n).is_file()]
+        dirs = [n for n in names if (directory / n).is_dir()]
+        for name in files + dirs:
+            path = directory / name
+            if path.is_symlink() and self.site.safe:
+                continue
+            if path.is_dir():
+                data[sanitize_data_name(name)] = self.read_data(path)
+            else:
+                data[sanitize_data_name(os.path.splitext(name)[0])] = self.read_data_file(path)
+        return data
+
+    def read_data_file(self, path: Path):
+        rel = path.relative_to(self.source).as_posix()
+        ext = path.suffix.lower()
+        text = path.read_text(encoding="utf-8-sig")
+        if ext in (".csv", ".tsv"):
+            rows = csv.reader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ",")
+            rows = list(rows)
+            if not rows:
+                return []
+            header, body = rows[0], rows[1:]
+            return [{h: (row[i] if i < len(row) else None) for i, h in enumerate(header)}
+                    for row in body]
+        if ext == ".json":
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise BuildError(f"JSON error: {exc.msg}", rel, exc.lineno) from exc
+        return load_yaml(text, rel)
+
+
+def sanitize_data_name(name: str) -> str:
+    name = re.sub(r"[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)", "", name)
+    return re.sub(r"\s+", "_", name)
+
+
+def sort_collection(collection: Collection) -> None:
+    meta = collection.metadata
+    if isinstance(meta.get("order"), list):
+        order = [str(o) for o in meta["order"]]
+        ranked = {name: i for i, name in enumerate(order)}
+
+        def rank(doc):
+            rel = doc.relative_path.replace(collection.relative_directory + "/", "", 1)
+            return ranked.get(rel, len(order))
+
+        listed = sorted((d for d in collection.docs if rank(d) < len(order)), key=rank)
+        rest = sorted((d for d in collection.docs if rank(d) >= len(order)),
+                      key=lambda d: d.sort_key())
+        collection.docs[:] = listed + rest
+    elif isinstance(meta.get("sort_by"), str):
+        key = meta["sort_by"]
+        with_value = [d for d in collection.docs if d.data.get(key) is not None]
+        without = [d for d in collection.docs if d.data.get(key) is None]
+        with_value.sort(key=lambda d: (d.data[key], d.sort_key()))
+        without.sort(key=lambda d: d.sort_key())
+        collection.docs[:] = with_value + without
+    else:
+        collection.docs.sort(key=lambda d: d.sort_key())
+
+
+def merge_defaults(defaults: dict, data: dict) -> dict:
+    from converter.config import deep_merge
+    return deep_merge(defaults, data) if defaults else data
+
+
+def merge_data(doc: Document, other: dict) -> None:
+    """Document#merge_data!: categories union, deep merge, date parsing."""
+    from converter.config import deep_merge
+    other = dict(other)
+    if other.get("categories") is not None:
+        if isinstance(other["categories"], str):
+            other["categories"] = other["categories"].split()
+        if isinstance(doc.data.get("categories"), list):
+            merged = list(doc.data["categories"])
+            for cat in other["categories"] if isinstance(other["categories"], list) \
+                    else [other["categories"]]:
+                if cat not in merged:
+                    merged.append(cat)
+            other["categories"] = merged
+    doc.data = deep_merge(doc.data, other)
+    if "date" in doc.data and doc.data["date"] is not None:
+        doc.data["date"] = to_time(doc.data["date"], doc.site.tz,
+                                   f"Document '{doc.relative_path}' does not have a valid date.")
+
+
+def categories_from_path(relative_path: str, special_dir: str, basename: str) -> list[str]:
+    if relative_path.startswith(special_dir):
+        return []
+    index = relative_path.find(special_dir)
+    superdirs = relative_path[:index] if index >= 0 else relative_path
+    return [c for c in superdirs.split("/") if c and c != special_dir and c != basename]
+
+
+def pluralized(data: dict, singular: str, plural: str) -> list:
+    """Utils.pluralized_array_from_hash: the singular key wins, plural strings split."""
+    value = data.get(singular)
+    if value is None or value is False:
+        value = data.get(plural)
+        if isinstance(value, str):
+            value = value.split()
+        elif isinstance(value, list):
+            value = [v for v in value if v is not None]
+        else:
+            value = None
+    return [v for v in flatten([value]) if v is not None]
+
+
+def flatten(values) -> list:
+    out = []
+    for value in values:
+        out.extend(flatten(value) if isinstance(value, list) else [value])
+    return out
+
+
+def unique(values) -> list:
+    return list(dict.fromkeys(values))
+
+
+def populate(doc: Document) -> None:
+    """Document#read_post_data: title, slug, ext, date from the file name, categories, tags."""
+    match = DATE_FILENAME_RE.match(doc.relative_path)
+    slug = ext = None
+    if match:
+        date, slug, ext = match.groups()
+        existing = doc.data.get("date")
+        if not existing or int(to_time(existing, doc.site.tz).timestamp()) == \
+                int(doc.site.time.timestamp()):
+            merge_data(doc, {"date": date})
+    else:
+        match = DATELESS_FILENAME_RE.match(doc.relative_path)
+        if match:
+            slug, ext = match.groups()
+    slug = strip_trailing_dots(slug if slug is not None else doc.basename_without_ext)
+    for key, value in (("title", titleize_slug(slug)), ("slug", slug), ("ext", ext)):
+        if doc.data.get(key) in (None, False):  # Ruby's ||=
+            doc.data[key] = value
+    current = doc.data.get("categories")
+    current = current if isinstance(current, list) else ([] if current is None else [current])
+    categories = [str(c) if not isinstance(c, list) else c
+                  for c in current + pluralized(doc.data, "category", "categories")]
+    doc.data["categories"] = unique(str(c) for c in flatten(categories))
+    doc.data["tags"] = flatten(pluralized(doc.data, "tag", "tags"))
+    doc.generate_excerpt()

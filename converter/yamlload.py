@@ -1,0 +1,175 @@
+"""YAML as Jekyll reads it: Ruby's Psych (YAML 1.1) through ruamel.yaml.
+
+Psych differs from both YAML 1.1 and 1.2 as Python libraries implement
+them: booleans are yes/no/on/off/true/false in any case (but not y/n),
+integers may hold `_` and `,`, timestamps become Ruby `Time` (local time
+when no zone is given) and bare dates become `Date`.  Anchors and aliases
+are allowed (academicpages writes `name: &name`), with a cap on alias
+expansion so that a "billion laughs" document stops with an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.resolver import BaseResolver
+
+from converter.errors import BuildError
+from converter.rubytypes import RubyDate, RubyTime
+
+MAX_ALIAS_EXPANSIONS = 10_000
+
+BOOL_TRUE = {"yes", "true", "on"}
+BOOL_FALSE = {"no", "false", "off"}
+
+# Psych's ScalarScanner regexes (psych/scalar_scanner.rb).
+INT_RE = re.compile(r"""^(?:[-+]?0b[0-1_,]+
+    |[-+]?0[0-7_,]+
+    |[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)
+    |[-+]?0x[0-9a-fA-F_,]+)$""", re.X)
+FLOAT_RE = re.compile(r"^(?:[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?"
+                      r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+BASE60_INT_RE = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$")
+DATE_RE = re.compile(r"^\d{4}-\d\d?-\d\d?$")
+TIME_RE = re.compile(
+    r"^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?"
+    r"(?:\s*(?:Z|[-+]\d{1,2}(?::?\d\d)?))?$")
+
+
+class PsychResolver(BaseResolver):
+    """Decides the type of a plain scalar the way Psych does."""
+
+    def __init__(self, version=None, loader=None):
+        super().__init__(loadumper=loader)
+
+    @property
+    def processing_version(self):
+        return (1, 1)
+
+
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:yes|true|on|no|false|off)$", re.I), list("yYnNtTfFoO"))
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", TIME_RE, list("-0123456789"))
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", DATE_RE, list("0123456789"))
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", INT_RE, list("-+0123456789"))
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", BASE60_INT_RE, list("-+0123456789"))
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float", FLOAT_RE, list("-+0123456789."))
+PsychResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+
+
+class PsychConstructor(SafeConstructor):
+    """Builds Python values with Psych's conversions."""
+
+    def construct_yaml_bool(self, node):
+        return self.construct_scalar(node).lower() in BOOL_TRUE
+
+    def construct_yaml_int(self, node):
+        text = self.construct_scalar(node).replace("_", "").replace(",", "")
+        sign = -1 if text.startswith("-") else 1
+        text = text.lstrip("+-")
+        if ":" in text:
+            value = 0
+            for part in text.split(":"):
+                value = value * 60 + int(part)
+            return sign * value
+        if text.startswith("0b"):
+            return sign * int(text[2:], 2)
+        if text.startswith("0x"):
+            return sign * int(text[2:], 16)
+        if len(text) > 1 and text.startswith("0"):
+            return sign * int(text, 8)
+        return sign * int(text)
+
+    def construct_yaml_float(self, node):
+        text = self.construct_scalar(node).replace("_", "").replace(",", "").lower()
+        if text.endswith("inf"):
+            return float("-inf") if text.startswith("-") else float("inf")
+        if text.endswith("nan"):
+            return float("nan")
+        return float(text)
+
+    def construct_yaml_timestamp(self, node, values=None):
+        return parse_timestamp(self.construct_scalar(node))
+
+
+for _tag, _method in (("bool", PsychConstructor.construct_yaml_bool),
+                      ("int", PsychConstructor.construct_yaml_int),
+                      ("float", PsychConstructor.construct_yaml_float),
+                      ("timestamp", PsychConstructor.construct_yaml_timestamp)):
+    PsychConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _method)
+
+
+def parse_timestamp(text: str):
+    """A YAML timestamp as Psych returns it: Date, or Time (UTC/offset/local)."""
+    text = text.strip()
+    if DATE_RE.match(text):
+        year, month, day = (int(p) for p in text.split("-"))
+        try:
+            return RubyDate(year, month, day)
+        except ValueError:
+            return text  # Psych leaves impossible dates as strings
+    match = re.match(r"^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)"
+                     r"(?:\.(\d*))?\s*(Z|[-+]\d{1,2}(?::?\d\d)?)?$", text)
+    if not match:
+        return text
+    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
+    micro = int((match.group(7) or "0")[:6].ljust(6, "0"))
+    zone = match.group(8)
+    if zone is None:
+        # Psych: Time.at(utc seconds) -> the process's local zone.
+        utc = dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=dt.timezone.utc)
+        return RubyTime.wrap(utc.astimezone())
+    if zone == "Z":
+        tz = dt.timezone.utc
+    else:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        hours = int(digits[:-2] if len(digits) > 2 else digits)
+        minutes = int(digits[-2:]) if len(digits) > 2 else 0
+        tz = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    return RubyTime(year, month, day, hour, minute, second, micro, tzinfo=tz)
+
+
+class _CountingConstructor(PsychConstructor):
+    """Stops a document whose aliases expand without bound."""
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:
+            self.alias_uses = getattr(self, "alias_uses", 0) + 1
+            if self.alias_uses > MAX_ALIAS_EXPANSIONS:
+                raise YAMLError("too many alias expansions (possible YAML bomb)")
+        return super().construct_object(node, deep=deep)
+
+
+def _make_yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Resolver = PsychResolver
+    yaml.Constructor = _CountingConstructor
+    yaml.allow_duplicate_keys = True  # Psych keeps the last value
+    return yaml
+
+
+def load_yaml(text: str, path: str | None = None, line_offset: int = 0) -> Any:
+    """Parse YAML text; errors become BuildError naming the file and line."""
+    try:
+        return _make_yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise BuildError(f"YAML error: {exc.problem or exc}", path, line) from exc
+    except (YAMLError, RecursionError) as exc:
+        raise BuildError(f"YAML error: {exc}", path) from exc
