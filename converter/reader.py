@@ -287,7 +287,7 @@ class Reader:
 
 
 def sanitize_data_name(name: str) -> str:
-    name = re.sub(r"[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)", "", name)
+    name = re.sub(r"[^\w\s-]+|(?:(?<=^)|(?<=\b\s))\s+(?=$|\s?\b)", "", name)
     return re.sub(r"\s+", "_", name)
 
 

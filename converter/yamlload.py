@@ -22,7 +22,7 @@ from ruamel.yaml.resolver import BaseResolver
 from converter.errors import BuildError
 from converter.rubytypes import RubyDate, RubyTime
 
-MAX_ALIAS_EXPANSIONS = 10_000
+MAX_EXPANDED_NODES = 1_000_000
 
 BOOL_TRUE = {"yes", "true", "on"}
 BOOL_FALSE = {"no", "false", "off"}
@@ -144,21 +144,44 @@ def parse_timestamp(text: str):
     return RubyTime(year, month, day, hour, minute, second, micro, tzinfo=tz)
 
 
-class _CountingConstructor(PsychConstructor):
-    """Stops a document whose aliases expand without bound."""
+class _BoundedConstructor(PsychConstructor):
+    """Refuses documents whose aliases expand to an enormous tree ("billion laughs").
 
-    def construct_object(self, node, deep=False):
-        if node in self.constructed_objects:
-            self.alias_uses = getattr(self, "alias_uses", 0) + 1
-            if self.alias_uses > MAX_ALIAS_EXPANSIONS:
-                raise YAMLError("too many alias expansions (possible YAML bomb)")
-        return super().construct_object(node, deep=deep)
+    Python shares aliased objects, so loading is cheap, but every later walk
+    (merging defaults, jsonify, inspect) would expand them.
+    """
+
+    def construct_document(self, node):
+        if expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            raise YAMLError("too many alias expansions (possible YAML bomb)")
+        return super().construct_document(node)
+
+
+def expanded_size(node, memo: dict) -> int:
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards recursive aliases
+    value = node.value
+    if isinstance(value, list):
+        total = 1
+        for child in value:
+            if isinstance(child, tuple):
+                total += expanded_size(child[0], memo) + expanded_size(child[1], memo)
+            else:
+                total += expanded_size(child, memo)
+            if total > MAX_EXPANDED_NODES:
+                break
+    else:
+        total = 1
+    memo[key] = total
+    return total
 
 
 def _make_yaml() -> YAML:
     yaml = YAML(typ="safe", pure=True)
     yaml.Resolver = PsychResolver
-    yaml.Constructor = _CountingConstructor
+    yaml.Constructor = _BoundedConstructor
     yaml.allow_duplicate_keys = True  # Psych keeps the last value
     return yaml
 
