@@ -1,0 +1,128 @@
+"""Rouge-compatible syntax highlighting through Pygments.
+
+Jekyll highlights with Rouge 3.30 (kramdown code blocks and spans, and the
+``{% highlight %}`` tag). Here Pygments does the lexing and tokens are
+written with Rouge's HTML formatter conventions: each token becomes
+``<span class="SHORTNAME">text</span>`` with Rouge's short class names (the
+same scheme as Pygments' STANDARD_TYPES), plain text tokens are written bare,
+only ``& < >`` are escaped, and adjacent tokens of one class are merged
+(Rouge's Lexer#lex consolidates them).
+
+Public API (used by ``converter.markdown`` and ``converter.liquid.tags``):
+
+``find_lexer_tag(lang: str | None) -> str | None``
+    Rouge's ``Lexer.find_fancy`` name lookup: the Rouge lexer tag for a
+    language name or alias (case-sensitive, ``"lang?opts"`` allowed), or
+    None when Rouge has no such lexer.
+
+``render_tokens(code: str, lang: str | None) -> str``
+    The inner HTML of ``<code>`` for ``code`` highlighted as ``lang``
+    (a Rouge name/alias/tag); unknown languages are rendered as plain text,
+    as the highlight tag does (``find_fancy(lang) || PlainText``).
+
+Known limits: Pygments' lexers are not Rouge's, so token boundaries and
+classes can differ for some languages; plain text is exact.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES, Token
+from pygments.util import ClassNotFound
+
+from converter.markdown.rouge_registry import ROUGE_LEXER_TAGS
+
+__all__ = ["find_lexer_tag", "render_tokens", "escape_code"]
+
+# Rouge tags whose Pygments lexer has another name
+PYGMENTS_NAME_FOR_TAG = {
+    "shell": "bash",
+    "console": "console",
+    "plaintext": None,
+    "viml": "vim",
+    "make": "make",
+    "jsx": "jsx",
+    "tex": "tex",
+    "matlab": "matlab",
+    "objective_c": "objective-c",
+    "cpp": "cpp",
+    "csharp": "csharp",
+    "fsharp": "fsharp",
+    "vb": "vbnet",
+    "literate_haskell": "lhs",
+    "docker": "docker",
+    "erb": "erb",
+    "html": "html",
+    "xml": "xml",
+    "liquid": "liquid",
+    "markdown": "markdown",
+    "r": "r",
+    "ini": "ini",
+}
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape_code(text: str) -> str:
+    """Rouge's escape_special_html_chars: only & < > are escaped."""
+    return text.translate(_ESCAPES)
+
+
+def find_lexer_tag(lang: str | None) -> str | None:
+    """The Rouge lexer tag kramdown/Jekyll would find for ``lang``."""
+    if lang is None:
+        return "plaintext"
+    name = lang.split("?", 1)[0]
+    if name == "guess":
+        return "plaintext"
+    return ROUGE_LEXER_TAGS.get(name)
+
+
+@functools.lru_cache(maxsize=None)
+def _pygments_lexer(tag: str):
+    name = PYGMENTS_NAME_FOR_TAG.get(tag, tag)
+    if name is None:
+        return None
+    try:
+        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+def _rouge_class(token_type) -> str:
+    """Rouge's short name for a token ('' for plain text)."""
+    while token_type not in STANDARD_TYPES and token_type.parent is not None:
+        token_type = token_type.parent
+    if token_type is Token.Text or token_type in Token.Text:
+        return ""
+    return STANDARD_TYPES.get(token_type, "")
+
+
+def render_tokens(code: str, lang: str | None) -> str:
+    """Highlighted inner HTML of <code> (see module docstring)."""
+    tag = find_lexer_tag(lang) if lang is not None else "plaintext"
+    lexer = _pygments_lexer(tag) if tag else None
+    if lexer is None:
+        return escape_code(code)
+    pieces: list[str] = []
+    current_class = None
+    buffer: list[str] = []
+    for token_type, value in lexer.get_tokens(code):
+        if not value:
+            continue
+        cls = _rouge_class(token_type)
+        if cls != current_class and buffer:
+            pieces.append(_span(current_class, "".join(buffer)))
+            buffer = []
+        current_class = cls
+        buffer.append(value)
+    if buffer:
+        pieces.append(_span(current_class, "".join(buffer)))
+    return "".join(pieces)
+
+
+def _span(cls: str, text: str) -> str:
+    escaped = escape_code(text)
+    return f'<span class="{cls}">{escaped}</span>' if cls else escaped

@@ -1,0 +1,97 @@
+"""The mistune 3 pipeline that runs kramdown's rules.
+
+mistune's CommonMark block and inline rules cannot express kramdown (its
+paragraphs end differently, HTML blocks are parsed as trees, lists and IALs
+rewrite earlier blocks), so the mistune ``Markdown`` object is driven by a
+block parser whose ``parse`` runs the kramdown parser (``parser``/``gfm``) over
+``BlockState.src`` and leaves one token holding kramdown's element tree, and
+by a renderer that writes that tree as kramdown's HTML converter does.
+One ``mistune.Markdown`` is built per options set and reused.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+import mistune
+from mistune.core import BlockState
+
+from .gfm import GFMParser
+from .html_converter import HtmlConverter, convert as convert_tree
+from .options import jekyll_options, merge_options
+from .parser import KramdownParser
+from .smartypants import SmartyPantsParser
+
+log = logging.getLogger(__name__)
+
+PARSER_FOR_INPUT = {"gfm": GFMParser, "kramdown": KramdownParser, "smartypants": SmartyPantsParser}
+
+
+class KramdownBlockParser(mistune.BlockParser):
+    """Block stage: kramdown's block + span parsing of the whole document."""
+
+    def __init__(self, parser_class: type[KramdownParser], options: dict):
+        super().__init__()
+        self.parser_class = parser_class
+        self.options = options
+
+    def parse(self, state: BlockState, rules=None) -> None:
+        root = self.parser_class(self.options).parse(state.src)
+        state.tokens = [{"type": "kramdown_root", "root": root}]
+
+
+class KramdownRenderer(mistune.BaseRenderer):
+    NAME = "kramdown-html"
+
+    def __init__(self, options: dict):
+        super().__init__()
+        self.options = options
+
+    def kramdown_root(self, token: dict, state: BlockState) -> str:
+        return convert_tree(token["root"], self.options)
+
+
+def build_markdown(parser_class: type[KramdownParser], options: dict) -> mistune.Markdown:
+    return mistune.Markdown(
+        renderer=KramdownRenderer(options),
+        block=KramdownBlockParser(parser_class, options),
+    )
+
+
+class KramdownConverter:
+    """Markdown -> HTML exactly as Jekyll 4.3.1's kramdown converter."""
+
+    def __init__(self, options: dict | None = None):
+        site_options = dict(options or {})
+        highlighter = site_options.pop("highlighter", None)
+        self.options = jekyll_options(site_options, highlighter)
+        input_name = str(self.options.get("input") or "kramdown").lower()
+        parser_class = PARSER_FOR_INPUT.get(input_name, KramdownParser)
+        self._markdown = build_markdown(parser_class, self.options)
+
+    def convert(self, text: str) -> str:
+        """kramdown's HTML for ``text``; never raises."""
+        try:
+            return self._markdown(text if isinstance(text, str) else str(text or ""))
+        except Exception:  # noqa: BLE001 - a page must still build
+            log.exception("kramdown conversion failed; emitting escaped text")
+            return f"<p>{html.escape(str(text), quote=False)}</p>\n"
+
+
+_SMARTY_CACHE: dict = {}
+
+
+def smartify(text: str, options: dict | None = None) -> str:
+    """Jekyll's ``smartify`` filter: SmartyPants through kramdown, chomped."""
+    key = repr(sorted((options or {}).items()))
+    markdown = _SMARTY_CACHE.get(key)
+    if markdown is None:
+        merged = merge_options({k: v for k, v in (options or {}).items()})
+        markdown = _SMARTY_CACHE[key] = build_markdown(SmartyPantsParser, merged)
+    try:
+        output = markdown(text if isinstance(text, str) else str(text))
+    except Exception:  # noqa: BLE001
+        log.exception("smartify failed")
+        return html.escape(str(text), quote=False)
+    return output[:-1] if output.endswith("\n") else output

@@ -1,0 +1,164 @@
+"""kramdown-parser-gfm 1.1 (lib/kramdown/parser/gfm.rb): GFM on top of kramdown."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+from . import patterns as P
+from .element import Element
+from .entities import entity
+from .parser import KramdownParser, RUBY_WS
+from .rx import rx
+
+TASK_UNCHECKED = rx(r"\A\s*\[ \]\s+")
+TASK_CHECKED = rx(r"\A\s*\[x\]\s+")
+TASK_CHECKED_CI = __import__("re").compile(TASK_CHECKED.pattern, TASK_CHECKED.flags | __import__("re").I)
+BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />'
+BOX_CHECKED = ('<input type="checkbox" class="task-list-item-checkbox" '
+               'disabled="disabled" checked="checked" />')
+
+
+def is_word_char(ch: str) -> bool:
+    """Onigmo's \\p{Word}: letters, marks, decimal digits, connector punctuation."""
+    cat = unicodedata.category(ch)
+    return cat[0] in "LM" or cat in ("Nd", "Nl", "Pc") or ch in "\u200c\u200d"
+
+
+class GFMParser(KramdownParser):
+    PARSERS = {
+        **KramdownParser.PARSERS,
+        "atx_header_gfm": (P.GFM_ATX_HEADER_START, "parse_atx_header"),
+        "atx_header_gfm_quirk": (P.GFM_ATX_HEADER_START, "parse_atx_header_gfm_quirk"),
+        "codeblock_fenced_gfm": (P.GFM_FENCED_CODEBLOCK_START, "parse_codeblock_fenced"),
+        "escaped_chars_gfm": (P.GFM_ESCAPED_CHARS, "parse_escaped_chars"),
+        "strikethrough_gfm": (P.STRIKETHROUGH_MATCH, "parse_strikethrough_gfm"),
+    }
+    fenced_codeblock_match = P.GFM_FENCED_CODEBLOCK_MATCH
+
+    def adjust_parsers(self):
+        self.options["auto_id_stripping"] = True
+        self.id_counter: dict[str, int] = defaultdict(lambda: -1)
+        quirks = self.options.get("gfm_quirks") or []
+        if self.options.get("hard_wrap"):
+            self.span_parsers.remove("line_break")
+        if "no_auto_typographic" in quirks:
+            self.span_parsers.remove("typographic_syms")
+        if "paragraph_end" in quirks:
+            atx_header_parser = "atx_header_gfm_quirk"
+            self._paragraph_end = P.GFM_PARAGRAPH_END
+        else:
+            atx_header_parser = "atx_header_gfm"
+            self._paragraph_end = P.PARAGRAPH_END
+        for current, replacement in (("codeblock_fenced", "codeblock_fenced_gfm"),
+                                     ("atx_header", atx_header_parser)):
+            self.block_parsers[self.block_parsers.index(current)] = replacement
+        self.span_parsers[self.span_parsers.index("escaped_chars")] = "escaped_chars_gfm"
+        self.span_parsers.append("strikethrough_gfm")
+        self.hard_line_break = ("" if self.options.get("hard_wrap") else "\\") + "\n"
+
+    def paragraph_end(self):
+        return self._paragraph_end
+
+    def parse(self, source: str) -> Element:
+        root = super().parse(source)
+        self.update_elements(root)
+        return root
+
+    def update_elements(self, element: Element):
+        new_children = []
+        for child in element.children:
+            if child.type == "text" and self.hard_line_break in child.value:
+                new_children.extend(self.update_text_type(element, child))
+            elif child.type == "html_element":
+                new_children.append(child)
+            elif child.type == "header" and self.options.get("auto_ids") and "id" not in child.attr:
+                child.attr["id"] = self.generate_gfm_header_id(child.options.get("raw_text") or "")
+                new_children.append(child)
+            else:
+                self.update_elements(child)
+                new_children.append(child)
+        element.children = new_children
+
+    def update_text_type(self, element: Element, child: Element) -> list[Element]:
+        lines = child.value.split(self.hard_line_break)
+        omit_trailing_br = (lines[-1] == "" and element.category() == "block"
+                            and element.children[-1] is child)
+        children = []
+        for index, line in enumerate(lines):
+            children.append(Element("text", f"\n{line}" if index > 0 else line))
+            if index < len(lines) - 2 or (index == len(lines) - 2 and not omit_trailing_br):
+                children.append(Element("br"))
+        return children
+
+    def update_raw_text(self, item: Element):
+        parts: list[str] = []
+
+        def append_text(child):
+            kind = child.type
+            if kind in ("text", "codespan", "math"):
+                parts.append(child.value)
+            elif kind == "entity":
+                parts.append(child.value.char or "")
+            elif kind == "smart_quote":
+                parts.append(entity(child.value).char)
+            elif kind == "typographic_sym":
+                if child.value == "laquo_space":
+                    parts.append("« ")
+                elif child.value == "raquo_space":
+                    parts.append(" »")
+                else:
+                    parts.append(entity(child.value).char)
+            else:
+                for c in child.children:
+                    append_text(c)
+        append_text(item)
+        item.options["raw_text"] = "".join(parts)
+
+    def generate_gfm_header_id(self, text: str) -> str:
+        result = "".join(ch for ch in text.lower() if ch in "- \t" or is_word_char(ch))
+        result = result.replace(" ", "-").replace("\t", "-")
+        self.id_counter[result] += 1
+        if self.id_counter[result] > 0:
+            result += f"-{self.id_counter[result]}"
+        return self.options.get("auto_id_prefix", "") + result
+
+    def parse_atx_header_gfm_quirk(self):
+        text, header_id = self.parse_header_contents()
+        text, count = rx(r"[\t ]#+\z").subn("", text, count=1)
+        if count:
+            text = text.rstrip(RUBY_WS)
+        if not text:
+            return False
+        self.add_header(len(self.src["level"]), text, header_id)
+        return True
+
+    def parse_strikethrough_gfm(self):
+        src = self.src
+        src.pos += src.matched_size
+        el = Element("html_element", "del", {}, {"category": "span"})
+        self.tree.children.append(el)
+        env = self.save_env()
+        from .scanner import Scanner
+        self.reset_env(src=Scanner(src.matched[2:-2]), text_type="text")
+        self.parse_spans(el)
+        self.restore_env(env)
+
+    def parse_list(self):
+        super().parse_list()
+        lists = [e for e in self.tree.children if e.type in ("ul", "ol")]
+        current_list = lists[-1]
+        is_tasklist = False
+        for li in current_list.children:
+            items = li.children
+            if not items or items[0].type != "p":
+                continue
+            first = items[0].children[0]
+            first.value, unchecked = TASK_UNCHECKED.subn(BOX_UNCHECKED, first.value)
+            first.value, checked = TASK_CHECKED_CI.subn(BOX_CHECKED, first.value)
+            is_tasklist = is_tasklist or bool(unchecked or checked)
+            if is_tasklist:
+                li.attr["class"] = "task-list-item"
+        if is_tasklist:
+            current_list.attr["class"] = "task-list"
+        return True

@@ -1,0 +1,559 @@
+"""kramdown's HTML converter (kramdown/converter/html.rb, converter/base.rb,
+utils/html.rb, math_engine/mathjax.rb, syntax_highlighter/rouge.rb).
+
+Block elements are written with kramdown's 2-space indentation and blank
+lines; raw HTML is re-serialised from the parsed elements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import highlight
+from .element import Element
+from .entities import entity
+from .html_parser import HTML_ELEMENTS_WITHOUT_BODY
+from .rx import rx
+
+ESCAPE_MAP = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"}
+_REFERENCE = r"&(?:[\w:][\-\w\.:]*;|#\d+;|#x[0-9a-fA-F]+;)"
+ESCAPE_RE = {
+    "all": rx(r"<|>|&"),
+    "text": rx(rf"{_REFERENCE}|<|>|&"),
+    "attribute": rx(rf"{_REFERENCE}|<|>|&|\""),
+}
+ENTITY_NBSP = entity("nbsp")
+TYPOGRAPHIC_SYMS = {
+    "mdash": ["mdash"], "ndash": ["ndash"], "hellip": ["hellip"],
+    "laquo_space": ["laquo", "nbsp"], "raquo_space": ["nbsp", "raquo"],
+    "laquo": ["laquo"], "raquo": ["raquo"],
+}
+SMART_QUOTE_INDICES = {"lsquo": 0, "rsquo": 1, "ldquo": 2, "rdquo": 3}
+FOOTNOTE_BACKLINK_FMT = '{}<a href="#fnref:{}" class="reversefootnote" role="doc-backlink">{}</a>'
+TOC_PLACEHOLDER = "\ue010kramdown-toc\ue011"
+FOOTNOTES_PLACEHOLDER = "\ue010kramdown-footnotes\ue011"
+CJK_LINE_BREAK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)\n"
+                            r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+
+
+def _escape_sub(m: re.Match) -> str:
+    text = m.group(0)
+    return ESCAPE_MAP.get(text, text)
+
+
+def escape_html(text: str, kind: str = "all") -> str:
+    return ESCAPE_RE[kind].sub(_escape_sub, text)
+
+
+def html_attributes(attr: dict) -> str:
+    parts = []
+    for key, value in attr.items():
+        if value is None or (key == "id" and not str(value).strip()):
+            continue
+        parts.append(f' {key}="{escape_html(_to_s(value), "attribute")}"')
+    return "".join(parts)
+
+
+def _to_s(value) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+class HtmlConverter:
+    INDENT = 2
+
+    def __init__(self, root: Element, options: dict):
+        self.root = root
+        self.options = options
+        self.footnote_counter = self.footnote_start = options.get("footnote_nr", 1)
+        self.footnotes: list[list] = []
+        self.footnotes_by_name: dict = {}
+        self.footnote_location = None
+        self.toc: list = []
+        self.toc_code = None
+        self.stack: list[Element] = []
+        self.used_ids: dict = {}
+        self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
+
+    def convert(self, el: Element, indent: int = -INDENT) -> str:
+        return getattr(self, f"convert_{el.type}")(el, indent)
+
+    def inner(self, el: Element, indent: int) -> str:
+        indent += self.INDENT
+        self.stack.append(el)
+        try:
+            return "".join(getattr(self, f"convert_{c.type}")(c, indent) for c in el.children)
+        finally:
+            self.stack.pop()
+
+    # entities and symbols
+
+    def entity_to_str(self, e, original=None) -> str:
+        output = self.options.get("entity_output")
+        char = e.char
+        if output == "as_char" and char is not None and (char == '"' or char not in ESCAPE_MAP):
+            return char
+        if output in ("as_input", "as_char") and original:
+            return original
+        if (output == "symbolic" or char in ESCAPE_MAP) and e.name is not None:
+            return f"&{e.name};"
+        return f"&#{e.code_point};"
+
+    # block elements
+
+    def convert_blank(self, el, indent):
+        return "\n"
+
+    def convert_text(self, el, indent):
+        escaped = escape_html(el.value, "text")
+        if self.options.get("remove_line_breaks_for_cjk"):
+            while True:
+                fixed = CJK_LINE_BREAK.sub(r"\1\2", escaped)
+                if fixed == escaped:
+                    break
+                escaped = fixed
+        return escaped
+
+    def convert_p(self, el, indent):
+        if el.options.get("transparent"):
+            return self.inner(el, indent)
+        if (len(el.children) == 1 and el.children[0].type == "img"
+                and "standalone" in ((el.children[0].options.get("ial") or {}).get("refs") or [])):
+            return self.convert_standalone_image(el, indent)
+        return self.format_as_block_html("p", el.attr, self.inner(el, indent), indent)
+
+    def convert_standalone_image(self, el, indent):
+        figure_attr = dict(el.attr)
+        image_attr = dict(el.children[0].attr)
+        for key in ("class", "id"):
+            if key in image_attr and key not in figure_attr:
+                figure_attr[key] = image_attr.pop(key)
+        pad = " " * (indent + self.INDENT)
+        body = (f"{pad}<img{html_attributes(image_attr)} />\n"
+                f"{pad}<figcaption>{image_attr.get('alt')}</figcaption>\n")
+        return self.format_as_indented_block_html("figure", figure_attr, body, indent)
+
+    def convert_codeblock(self, el, indent):
+        attr = dict(el.attr)
+        lang = self.extract_code_language(attr, remove=True)
+        highlighted, default_lang = self.highlight_code(el.value, el.options.get("lang") or lang, "block")
+        if highlighted is not None:
+            self.add_syntax_highlighter_to_class_attr(attr, lang or default_lang)
+            pad = " " * indent
+            return f"{pad}<div{html_attributes(attr)}>{highlighted}{pad}</div>\n"
+        result = escape_html(el.value)
+        if result.endswith("\n"):
+            result = result[:-1]
+        if re.search(r"\bshow-whitespaces\b", str(el.attr.get("class", ""))):
+            result = self._show_whitespaces(result)
+        code_attr = {"class": f"language-{lang}"} if lang else {}
+        return f"{' ' * indent}<pre{html_attributes(attr)}><code{html_attributes(code_attr)}>{result}\n</code></pre>\n"
+
+    @staticmethod
+    def _show_whitespaces(text: str) -> str:
+        def repl(m):
+            suffix = "-l" if m.group(1) else ("-r" if m.group(2) else "")
+            return "".join(
+                f'<span class="ws-tab{suffix}">\t</span>' if c == "\t"
+                else f'<span class="ws-space{suffix}">&#8901;</span>'
+                for c in m.group(0)
+            )
+        return re.sub(r"(?:(^[ \t]+)|([ \t]+$)|([ \t]+))", repl, text, flags=re.M)
+
+    def convert_blockquote(self, el, indent):
+        return self.format_as_indented_block_html("blockquote", el.attr, self.inner(el, indent), indent)
+
+    def convert_header(self, el, indent):
+        attr = dict(el.attr)
+        if self.options.get("auto_ids") and not attr.get("id"):
+            attr["id"] = self.generate_id(el.options.get("raw_text") or "")
+        if attr.get("id") and self.in_toc(el):
+            self.toc.append((el.options["level"], attr["id"], el.children))
+        level = max(min(el.options["level"] + self.options.get("header_offset", 0), 6), 1)
+        return self.format_as_block_html(f"h{level}", attr, self.inner(el, indent), indent)
+
+    def convert_hr(self, el, indent):
+        return f"{' ' * indent}<hr{html_attributes(el.attr)} />\n"
+
+    def convert_ul(self, el, indent):
+        refs = (el.options.get("ial") or {}).get("refs") or []
+        if self.toc_code is None and "toc" in refs:
+            self.toc_code = (el.type, el.attr)
+            return TOC_PLACEHOLDER
+        if self.footnote_location is None and "footnotes" in refs:
+            self.footnote_location = FOOTNOTES_PLACEHOLDER
+            return FOOTNOTES_PLACEHOLDER
+        return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
+
+    convert_ol = convert_ul
+
+    def convert_dl(self, el, indent):
+        return self.format_as_indented_block_html("dl", el.attr, self.inner(el, indent), indent)
+
+    def convert_li(self, el, indent):
+        output = f"{' ' * indent}<{el.type}{html_attributes(el.attr)}>"
+        res = self.inner(el, indent)
+        if not el.children or (el.children[0].type == "p" and el.children[0].options.get("transparent")):
+            output += res + (" " * indent if res.endswith("\n") else "")
+        else:
+            output += "\n" + res + " " * indent
+        return output + f"</{el.type}>\n"
+
+    convert_dd = convert_li
+
+    def convert_dt(self, el, indent):
+        attr = dict(el.attr)
+        parent_ial = self.stack[-1].options.get("ial") if self.stack else None
+        if not attr.get("id") and parent_ial and parent_ial.get("refs"):
+            for ref in parent_ial["refs"]:
+                m = re.match(r"auto_ids(?:-([\w-]+))?", ref, re.A)
+                if m:
+                    attr["id"] = f"{m.group(1) or ''}{self.basic_generate_id(el.options.get('raw_text') or '')}".lstrip()
+                    break
+        return self.format_as_block_html("dt", attr, self.inner(el, indent), indent)
+
+    def convert_html_element(self, el, indent):
+        res = self.inner(el, indent)
+        if el.options.get("category") == "span":
+            if not res and el.value in HTML_ELEMENTS_WITHOUT_BODY:
+                return f"<{el.value}{html_attributes(el.attr)} />"
+            return f"<{el.value}{html_attributes(el.attr)}>{res}</{el.value}>"
+        parent = self.stack[-1]
+        in_raw_parent = parent.type == "html_element" and parent.options.get("content_model") == "raw"
+        output = "" if in_raw_parent else " " * indent
+        output += f"<{el.value}{html_attributes(el.attr)}"
+        model = el.options.get("content_model")
+        if el.options.get("is_closed") and model == "raw":
+            output += " />"
+        elif res and model != "block":
+            output += f">{res}</{el.value}>"
+        elif res:
+            output += f">\n{res.removesuffix(chr(10))}\n{' ' * indent}</{el.value}>"
+        elif el.value in HTML_ELEMENTS_WITHOUT_BODY:
+            output += " />"
+        else:
+            output += f"></{el.value}>"
+        if not in_raw_parent:
+            output += "\n"
+        return output
+
+    def convert_xml_comment(self, el, indent):
+        parent = self.stack[-1]
+        if el.options.get("category") == "block" and not (
+            parent.type == "html_element" and parent.options.get("content_model") == "raw"
+        ):
+            return " " * indent + el.value + "\n"
+        return el.value
+
+    convert_xml_pi = convert_xml_comment
+
+    def convert_table(self, el, indent):
+        return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
+
+    convert_thead = convert_tbody = convert_tfoot = convert_tr = convert_table
+
+    def convert_td(self, el, indent):
+        res = self.inner(el, indent)
+        kind = "th" if self.stack[-2].type == "thead" else "td"
+        attr = el.attr
+        alignment = self.stack[-3].options["alignment"][self.stack[-1].children.index(el)]
+        if alignment != "default":
+            attr = dict(el.attr)
+            attr["style"] = (f"{attr['style']}; " if "style" in attr else "") + f"text-align: {alignment}"
+        return self.format_as_block_html(kind, attr, res or self.entity_to_str(ENTITY_NBSP), indent)
+
+    def convert_comment(self, el, indent):
+        if el.options.get("category") == "block":
+            return f"{' ' * indent}<!-- {el.value} -->\n"
+        return f"<!-- {el.value} -->"
+
+    def convert_raw(self, el, indent):
+        types = el.options.get("type")
+        if not types or "html" in types:
+            return el.value + ("\n" if el.options.get("category") == "block" else "")
+        return ""
+
+    def convert_math(self, el, indent):
+        engine = self.options.get("math_engine")
+        if engine == "mathjax":
+            return self.format_mathjax(el, indent)
+        attr = dict(el.attr)
+        attr["class"] = f"{attr.get('class') or ''} kdmath".lstrip()
+        if el.options.get("category") == "block":
+            return self.format_as_block_html("div", attr, f"$$\n{el.value}\n$$", indent)
+        return self.format_as_span_html("span", attr, f"${el.value}$")
+
+    def format_mathjax(self, el, indent):
+        value = escape_html(el.value)
+        is_block = el.options.get("category") == "block"
+        result = f"\\[{value}\\]\n" if is_block else f"\\({value}\\)"
+        if not el.attr:
+            return result
+        if is_block:
+            return self.format_as_block_html("div", el.attr, result, indent)
+        return self.format_as_span_html("span", el.attr, f"${el.value}$")
+
+    # span elements
+
+    def convert_br(self, el, indent):
+        return "<br />"
+
+    def convert_a(self, el, indent):
+        return self.format_as_span_html("a", el.attr, self.inner(el, indent))
+
+    def convert_img(self, el, indent):
+        return f"<img{html_attributes(el.attr)} />"
+
+    def convert_codespan(self, el, indent):
+        attr = dict(el.attr)
+        lang = self.extract_code_language(attr)
+        result, default_lang = self.highlight_code(el.value, lang, "span")
+        if result is not None:
+            self.add_syntax_highlighter_to_class_attr(attr, lang or default_lang)
+        else:
+            result = escape_html(el.value)
+        return self.format_as_span_html("code", attr, result)
+
+    def convert_footnote(self, el, indent):
+        repeat = ""
+        name = self.options.get("footnote_prefix", "") + el.options["name"]
+        footnote = self.footnotes_by_name.get(name)
+        if footnote is not None:
+            number = footnote[2]
+            footnote[3] += 1
+            repeat = f":{footnote[3]}"
+        else:
+            number = self.footnote_counter
+            self.footnote_counter += 1
+            footnote = [name, el.value, number, 0]
+            self.footnotes.append(footnote)
+            self.footnotes_by_name[name] = footnote
+        return (f'<sup id="fnref:{name}{repeat}" role="doc-noteref">'
+                f'<a href="#fn:{name}" class="footnote" rel="footnote">{number}</a></sup>')
+
+    def convert_em(self, el, indent):
+        return self.format_as_span_html(el.type, el.attr, self.inner(el, indent))
+
+    convert_strong = convert_em
+
+    def convert_entity(self, el, indent):
+        return self.entity_to_str(el.value, el.options.get("original"))
+
+    def convert_typographic_sym(self, el, indent):
+        custom = (self.options.get("typographic_symbols") or {}).get(el.value)
+        if custom is not None:
+            return escape_html(custom, "text")
+        return "".join(self.entity_to_str(entity(name)) for name in TYPOGRAPHIC_SYMS[el.value])
+
+    def convert_smart_quote(self, el, indent):
+        return self.entity_to_str(self.smart_quote_entity(el))
+
+    def smart_quote_entity(self, el):
+        quotes = self.options.get("smart_quotes") or ["lsquo", "rsquo", "ldquo", "rdquo"]
+        return entity(quotes[SMART_QUOTE_INDICES[el.value]])
+
+    def convert_abbreviation(self, el, indent):
+        title = self.root.options["abbrev_defs"].get(el.value, "")
+        attr = dict(self.root.options["abbrev_attr"].get(el.value) or {})
+        if title:
+            attr["title"] = title
+        return self.format_as_span_html("abbr", attr, el.value)
+
+    def convert_root(self, el, indent):
+        result = self.inner(el, indent)
+        if self.footnote_location:
+            result = result.replace(self.footnote_location, self.footnote_content(), 1)
+        else:
+            result += self.footnote_content()
+        if self.toc_code is not None:
+            toc_tree = self.generate_toc_tree(self.toc, self.toc_code[0], self.toc_code[1] or {})
+            text = self.convert(toc_tree, 0) if toc_tree.children else ""
+            result = result.replace(TOC_PLACEHOLDER, text, 1)
+        return result
+
+    # formatting helpers
+
+    @staticmethod
+    def format_as_span_html(name, attr, body):
+        return f"<{name}{html_attributes(attr)}>{body}</{name}>"
+
+    @staticmethod
+    def format_as_block_html(name, attr, body, indent):
+        return f"{' ' * indent}<{name}{html_attributes(attr)}>{body}</{name}>\n"
+
+    @staticmethod
+    def format_as_indented_block_html(name, attr, body, indent):
+        return f"{' ' * indent}<{name}{html_attributes(attr)}>\n{body}{' ' * indent}</{name}>\n"
+
+    # ids and TOC (converter/base.rb)
+
+    def in_toc(self, el) -> bool:
+        return (el.options["level"] in (self.options.get("toc_levels") or [])
+                and not re.search(r"\bno_toc\b", el.attr.get("class") or ""))
+
+    def generate_id(self, text: str) -> str:
+        gen_id = self.basic_generate_id(text) or "section"
+        if gen_id in self.used_ids:
+            self.used_ids[gen_id] += 1
+            gen_id += f"-{self.used_ids[gen_id]}"
+        else:
+            self.used_ids[gen_id] = 0
+        return self.options.get("auto_id_prefix", "") + gen_id
+
+    @staticmethod
+    def basic_generate_id(text: str) -> str:
+        gen_id = re.sub(r"^[^a-zA-Z]+", "", text, flags=re.M)
+        gen_id = re.sub(r"[^a-zA-Z0-9 -]", "", gen_id)
+        return gen_id.replace(" ", "-").lower()
+
+    def generate_toc_tree(self, toc, list_type, attr):
+        sections = Element(list_type, None, dict(attr))
+        sections.attr.setdefault("id", "markdown-toc")
+        if sections.attr["id"] is None:
+            sections.attr["id"] = "markdown-toc"
+        stack: list[Element] = []
+        for level, header_id, children in toc:
+            li = Element("li", None, None, {"level": level})
+            para = Element("p", None, None, {"transparent": True})
+            link = Element("a", None, {"href": f"#{header_id}", "id": f"{sections.attr['id']}-{header_id}"})
+            link.children = self.fix_for_toc_entry([c.deep_copy() for c in children])
+            para.children.append(link)
+            li.children.append(para)
+            li.children.append(Element(list_type))
+            while True:
+                if not stack:
+                    sections.children.append(li)
+                    stack.append(li)
+                    break
+                if stack[-1].options["level"] < li.options["level"]:
+                    stack[-1].children[-1].children.append(li)
+                    stack.append(li)
+                    break
+                item = stack.pop()
+                if not item.children[-1].children:
+                    item.children.pop()
+        while stack:
+            item = stack.pop()
+            if not item.children[-1].children:
+                item.children.pop()
+        return sections
+
+    def fix_for_toc_entry(self, elements):
+        return self._unwrap_links(self._remove_footnotes(elements))
+
+    def _remove_footnotes(self, elements):
+        kept = []
+        for c in elements:
+            c.children = self._remove_footnotes(c.children)
+            if c.type != "footnote":
+                kept.append(c)
+        return kept
+
+    def _unwrap_links(self, elements):
+        result = []
+        for c in elements:
+            c.children = self._unwrap_links(c.children)
+            result.extend(c.children if c.type == "a" else [c])
+        return result
+
+    # footnotes
+
+    def footnote_content(self) -> str:
+        ol = Element("ol")
+        if self.footnote_start != 1:
+            ol.attr["start"] = self.footnote_start
+        backlink = self.options.get("footnote_backlink", "&#8617;")
+        backlink_text = escape_html(backlink, "text")
+        i = 0
+        while i < len(self.footnotes):  # converting a note may add footnotes
+            name, data, _, repeat = self.footnotes[i]
+            li = Element("li", None, {"id": f"fn:{name}", "role": "doc-endnote"})
+            li.children = [c.deep_copy() for c in data.children]
+            para = None
+            insert_space = False
+            if (li.children and li.children[-1].type == "p") or self.options.get("footnote_backlink_inline"):
+                parent = li
+                while parent.children and parent.children[-1].type not in ("p", "header"):
+                    parent = parent.children[-1]
+                para = parent.children[-1] if parent.children else None
+                insert_space = True
+            if para is None:
+                para = Element("p")
+                li.children.append(para)
+                insert_space = False
+            if backlink:
+                nbsp = self.entity_to_str(ENTITY_NBSP)
+                para.children.append(Element("raw", FOOTNOTE_BACKLINK_FMT.format(
+                    nbsp if insert_space else "", name, backlink_text)))
+                for index in range(1, repeat + 1):
+                    para.children.append(Element("raw", FOOTNOTE_BACKLINK_FMT.format(
+                        nbsp, f"{name}:{index}", f"{backlink_text}<sup>{index + 1}</sup>")))
+            ol.children.append(Element("raw", self.convert(li, 4)))
+            i += 1
+        if not ol.children:
+            return ""
+        return self.format_as_indented_block_html(
+            "div", {"class": "footnotes", "role": "doc-endnotes"}, self.convert(ol, 2), 0)
+
+    # code highlighting (converter/base.rb + syntax_highlighter/rouge.rb)
+
+    @staticmethod
+    def extract_code_language(attr: dict, remove: bool = False):
+        cls = attr.get("class")
+        if not cls:
+            return None
+        m = re.search(r"\blanguage-([^ \t\n\v\f\r]+)", cls)
+        if not m:
+            return None
+        if remove:
+            cls = re.sub(r"\blanguage-[^ \t\n\v\f\r]+", "", cls, count=1).strip()
+            if cls:
+                attr["class"] = cls
+            else:
+                del attr["class"]
+        return m.group(1)
+
+    def rouge_options(self, kind: str) -> dict:
+        opts = {str(k): v for k, v in (self.options.get("syntax_highlighter_opts") or {}).items()}
+        span_opts = dict(opts.pop("span", None) or {})
+        block_opts = dict(opts.pop("block", None) or {})
+        if kind == "span":
+            opts.update({str(k): v for k, v in span_opts.items()})
+            opts["wrap"] = False
+        else:
+            opts.update({str(k): v for k, v in block_opts.items()})
+        return opts
+
+    def highlight_code(self, text: str, lang, kind: str):
+        """(HTML, default_lang); HTML is None when kramdown would not highlight."""
+        if self.options.get("syntax_highlighter") != "rouge":
+            return None, None
+        opts = self.rouge_options(kind)
+        default_lang = opts.get("default_lang")
+        if not (lang or default_lang or opts.get("guess_lang")):
+            return None, default_lang
+        tag = highlight.find_lexer_tag(lang or default_lang)
+        if opts.get("disable") or tag is None or (tag == "plaintext" and not opts.get("guess_lang")):
+            return None, default_lang
+        html = highlight.render_tokens(text, tag)
+        if opts.get("wrap", True) is not False:
+            css_class = opts.get("css_class") or "highlight"
+            html = f'<div class="highlight"><pre class="{css_class}"><code>{html}</code></pre></div>'
+        return html, default_lang
+
+    def add_syntax_highlighter_to_class_attr(self, attr: dict, lang=None):
+        attr["class"] = ((attr.get("class") or "") + self.highlighter_class).lstrip()
+        if lang:
+            attr["class"] = re.sub(
+                r"\blanguage-[^ \t\n\v\f\r]+|(^)",
+                lambda m: f"language-{lang}" + (" " if m.group(1) is not None else ""),
+                attr["class"], count=1)
+
+
+def convert(root: Element, options: dict) -> str:
+    merged = dict(options)
+    merged.update(root.options.get("options") or {})
+    return HtmlConverter(root, merged).convert(root)

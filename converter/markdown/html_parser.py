@@ -1,0 +1,239 @@
+"""kramdown's HTML handling inside Markdown (parser/html.rb + parser/kramdown/html.rb).
+
+kramdown does not pass HTML through: it parses tags into ``html_element``s
+(attributes re-serialised later) and decides per element whether the body is
+raw HTML, span-level or block-level Markdown (``markdown="..."`` and the
+``parse_block_html``/``parse_span_html`` options).
+"""
+
+from __future__ import annotations
+
+from . import patterns as P
+from .element import Element
+from .rx import rx, escape
+
+HTML_CONTENT_MODEL_BLOCK = (
+    "address applet article aside blockquote body dd details div dl fieldset figure figcaption "
+    "footer form header hgroup iframe li main map menu nav noscript object section summary td"
+).split()
+HTML_CONTENT_MODEL_SPAN = (
+    "a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label "
+    "legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt"
+).split()
+HTML_CONTENT_MODEL_RAW = "script style math option textarea pre code kbd samp var".split()
+HTML_CONTENT_MODEL: dict[str, str] = {}
+HTML_CONTENT_MODEL.update((t, "block") for t in HTML_CONTENT_MODEL_BLOCK)
+HTML_CONTENT_MODEL.update((t, "span") for t in HTML_CONTENT_MODEL_SPAN)
+HTML_CONTENT_MODEL.update((t, "raw") for t in HTML_CONTENT_MODEL_RAW)
+
+HTML_BLOCK_ELEMENTS = frozenset(
+    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset "
+    "figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li "
+    "main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
+)
+HTML_ELEMENTS_WITHOUT_BODY = frozenset(
+    "area base br col command embed hr img input keygen link meta param source track wbr".split()
+)
+HTML_ELEMENT = frozenset(P.HTML_SPAN_ELEMENTS | HTML_BLOCK_ELEMENTS | HTML_ELEMENTS_WITHOUT_BODY
+                         | set(HTML_CONTENT_MODEL))
+HTML_MARKDOWN_ATTR_MAP = {"0": "raw", "1": "default", "span": "span", "block": "block"}
+
+
+def content_model(name: str) -> str:
+    return HTML_CONTENT_MODEL.get(name, "raw")
+
+
+class HtmlParserMixin:
+    def parse_html_attributes(self, text: str, in_html_tag: bool = True) -> dict:
+        attrs: dict[str, str] = {}
+        for m in P.HTML_ATTRIBUTE_RE.finditer(text):
+            name, value, _, quoted = m.groups()
+            if in_html_tag:
+                name = name.lower()
+            attrs[name] = value if value is not None else (quoted if quoted is not None else "")
+        return attrs
+
+    def handle_html_start_tag(self, handler):
+        """The start tag was just matched by self.src; build the element and let
+        ``handler(el, closed, handle_body)`` process its body."""
+        src = self.src
+        name = src[1]
+        if name.lower() in HTML_ELEMENT:
+            name = name.lower()
+        closed = src[4] is not None
+        attrs = self.parse_html_attributes(src[2], name in HTML_ELEMENT)
+        el = Element("html_element", name, attrs, {"category": "block"})
+        self.tree.children.append(el)
+        if not closed and el.value in HTML_ELEMENTS_WITHOUT_BODY:
+            closed = True
+        if name in ("script", "style"):
+            self.handle_raw_html_tag(name)
+            handler(el, False, False)
+        else:
+            handler(el, closed, True)
+
+    def handle_raw_html_tag(self, name: str):
+        src = self.src
+        curpos = src.pos
+        if src.scan_until(_close_lookahead(name)) is not None:
+            self.add_text(src.string[curpos:src.pos], self.tree.children[-1], "raw")
+            src.scan(P.HTML_TAG_CLOSE_RE)
+        else:
+            self.add_text(src.rest, self.tree.children[-1], "raw")
+            src.terminate()
+
+    def parse_raw_html(self, el: Element, handler):
+        self.stack.append(self.tree)
+        self.tree = el
+        src = self.src
+        done = False
+        while not src.eos and not done:
+            result = src.scan_until(P.HTML_RAW_START)
+            if result is None:
+                self.add_text(src.rest, self.tree, "text")
+                src.terminate()
+                break
+            self.add_text(result, self.tree, "text")
+            comment = src.scan(P.HTML_COMMENT_RE)
+            if comment is not None:
+                self.tree.children.append(Element("xml_comment", comment, None, {"category": "block"}))
+                continue
+            instruction = src.scan(P.HTML_INSTRUCTION_RE)
+            if instruction is not None:
+                self.tree.children.append(Element("xml_pi", instruction, None, {"category": "block"}))
+                continue
+            if src.scan(P.HTML_TAG_RE) is not None:
+                self.handle_html_start_tag(handler)
+                continue
+            if src.scan(P.HTML_TAG_CLOSE_RE) is not None:
+                name = src[1].lower() if self.tree.value in HTML_ELEMENT else src[1]
+                if self.tree.value == name:
+                    done = True
+                else:
+                    self.add_text(src.matched, self.tree, "text")
+                continue
+            self.add_text(src.getch(), self.tree, "text")
+        self.tree = self.stack.pop()
+
+    # kramdown's use of it (parser/kramdown/html.rb)
+
+    def handle_kramdown_html_tag(self, el: Element, closed: bool, handle_body: bool):
+        if self.block_ial:
+            el.options["ial"] = self.block_ial
+            self.block_ial = None
+        in_raw = self.tree.type == "html_element" and self.tree.options.get("content_model") == "raw"
+        if not in_raw:
+            model = content_model(el.value) if self.options.get("parse_block_html") else "raw"
+        else:
+            model = "raw"
+        markdown = HTML_MARKDOWN_ATTR_MAP.get(el.attr.pop("markdown", None))
+        if markdown is not None:
+            model = content_model(el.value) if markdown == "default" else markdown
+        src = self.src
+        if model == "block":
+            src.scan(P.TRAILING_WHITESPACE)
+        el.options["content_model"] = model
+        el.options["is_closed"] = closed
+        if closed or not handle_body:
+            return
+        if model == "block":
+            self.parse_blocks(el)
+        elif model == "span":
+            curpos = src.pos
+            if src.scan_until(_close_lookahead(el.value)) is not None:
+                self.add_text(src.string[curpos:src.pos], el)
+                src.scan(P.HTML_TAG_CLOSE_RE)
+            else:
+                self.add_text(src.rest, el)
+                src.terminate()
+        else:
+            self.parse_raw_html(el, self.handle_kramdown_html_tag)
+        if not (self.tree.type == "html_element" and self.tree.options.get("content_model") == "raw"):
+            src.scan(P.TRAILING_WHITESPACE)
+
+    def parse_block_html(self):
+        src = self.src
+        comment = src.scan(P.HTML_COMMENT_RE)
+        if comment is not None:
+            self.tree.children.append(Element("xml_comment", comment, None, {"category": "block"}))
+            src.scan(P.TRAILING_WHITESPACE)
+            return True
+        if src.check(P.BLOCK_HTML_TAG) and src[1].lower() not in P.HTML_SPAN_ELEMENTS:
+            src.pos += src.matched_size
+            self.handle_html_start_tag(self.handle_kramdown_html_tag)
+            return True
+        if src.check(P.BLOCK_HTML_TAG_CLOSE) and src[1].lower() not in P.HTML_SPAN_ELEMENTS:
+            name = src[1].lower()
+            if self.tree.type == "html_element" and self.tree.value == name:
+                src.pos += src.matched_size
+                from .parser import StopBlockParsing
+                raise StopBlockParsing("found")
+        return False
+
+    def parse_span_html(self):
+        src = self.src
+        comment = src.scan(P.HTML_COMMENT_RE)
+        if comment is not None:
+            self.tree.children.append(Element("xml_comment", comment, None, {"category": "span"}))
+            return
+        close = src.scan(P.HTML_TAG_CLOSE_RE)
+        if close is not None:
+            self.add_text(close)
+            return
+        tag = src.scan(P.HTML_TAG_RE)
+        if tag is None:
+            self.add_text(src.getch())
+            return
+        tag_name = src[1]
+        if tag_name.lower() in HTML_ELEMENT:
+            tag_name = tag_name.lower()
+        if tag_name in HTML_BLOCK_ELEMENTS:
+            self.add_text(tag)
+            return
+        self_closed = src[4] is not None
+        attrs = self.parse_html_attributes(src[2], tag_name in HTML_ELEMENT)
+        for key, value in attrs.items():
+            if value:
+                attrs[key] = rx(r"\n+").sub(" ", value)
+        do_parsing = (False if content_model(tag_name) == "raw" or self.tree.options.get("content_model") == "raw"
+                      else self.options.get("parse_span_html"))
+        markdown = HTML_MARKDOWN_ATTR_MAP.get(attrs.pop("markdown", None))
+        if markdown == "span":
+            do_parsing = True
+        elif markdown == "default":
+            do_parsing = content_model(tag_name) != "raw"
+        elif markdown == "raw":
+            do_parsing = False
+        el = Element("html_element", tag_name, attrs,
+                     {"category": "span", "content_model": "span" if do_parsing else "raw",
+                      "is_closed": self_closed})
+        self.tree.children.append(el)
+        if self_closed or tag_name in HTML_ELEMENTS_WITHOUT_BODY:
+            return
+        stop_re = _close_tag(tag_name, ignore_case=tag_name in HTML_ELEMENT)
+        if self.parse_spans(el, stop_re, None if do_parsing else ["span_html"]):
+            src.scan(stop_re)
+        else:
+            self.add_text(src.rest, el)
+            src.terminate()
+
+
+def _close_lookahead(name: str):
+    """/(?=<\\/name\\s*>)/mi"""
+    return _compile_ci(rf"(?=</{escape(name)}\s*>)")
+
+
+def _close_tag(name: str, ignore_case: bool):
+    return _compile_ci(rf"</{escape(name)}\s*>") if ignore_case else rx(rf"</{escape(name)}\s*>")
+
+
+_CI_CACHE: dict = {}
+
+
+def _compile_ci(source: str):
+    import re
+    from .rx import translate
+    compiled = _CI_CACHE.get(source)
+    if compiled is None:
+        compiled = _CI_CACHE[source] = re.compile(translate(source), re.M | re.S | re.I)
+    return compiled
