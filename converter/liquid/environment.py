@@ -30,7 +30,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import Undefined
 
-from .ruby import to_s
+from .ruby import BLANK, EMPTY, to_s
 
 
 class LiquidWarning(UserWarning):
@@ -115,6 +115,9 @@ _FLOAT = re.compile(r"-?\d[\d.]+")
 _RANGE = re.compile(r"\(\s*(\S+?)\s*\.\.\s*(\S+)\s*\)")
 _LOOKUP_PART = re.compile(r"\[[^\]]+\]|[\w-]+\??")
 _IDENTIFIER = re.compile(r"[a-zA-Z_\u0080-\uffff][\w\-\u0080-\uffff]*")
+# words python-liquid lexes as keywords even after a dot (`page.nil`)
+_KEYWORDS = frozenset("nil null true false empty blank and or not contains in with for as "
+                      "by limit offset reversed cols continue required if else".split())
 _LITERALS = {"nil": "nil", "null": "nil", "": "nil", "true": "true", "false": "false",
              "blank": "blank", "empty": "empty"}
 _CONDITION_PARTS = re.compile(
@@ -126,8 +129,9 @@ _TAG_ATTRIBUTES = re.compile(rf"(\w[\w-]*)\s*:\s*({_FRAGMENT})")
 _ASSIGN_SYNTAX = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*?)\s*\Z", re.S)
 
 
-def lax_expression(markup: str) -> str:
-    """Liquid::Expression.parse, written back as strict markup."""
+def lax_expression(markup: str, in_condition: bool = False) -> str:
+    """Liquid::Expression.parse, written back as strict markup.  Outside
+    conditions `empty` and `blank` are plain '' (Liquid 5.4's LITERALS)."""
     markup = markup.strip()
     if len(markup) >= 2 and markup[0] == markup[-1] and markup[0] in "\"'":
         return markup
@@ -139,7 +143,10 @@ def lax_expression(markup: str) -> str:
     if _FLOAT.fullmatch(markup):
         return _ruby_to_f_literal(markup)
     if markup in _LITERALS:
-        return _LITERALS[markup]
+        literal = _LITERALS[markup]
+        if in_condition or literal not in ("empty", "blank"):
+            return literal
+        return f"__{literal}__"  # python-liquid has no `empty` value: a global holds it
     return _lax_lookup(markup)
 
 
@@ -158,7 +165,7 @@ def _lax_lookup(markup: str) -> str:
     for part in parts[1:]:
         if part.startswith("["):
             out.append(f"[{lax_expression(part[1:-1])}]")
-        elif _IDENTIFIER.fullmatch(part):
+        elif _IDENTIFIER.fullmatch(part) and part not in _KEYWORDS:
             out.append("." + part)
         else:
             out.append(f"[{_quote(part)}]")
@@ -208,9 +215,10 @@ def lax_condition(markup: str) -> str:
             raise LiquidSyntaxError("Syntax Error in tag 'if'", token=None)
         left, operator, right = match[1], match[2], match[3]
         if operator in _OPERATORS:
-            out.append(f"{lax_expression(left)} {operator} {lax_expression(right or '')}")
+            out.append(f"{lax_expression(left, True)} {operator} "
+                       f"{lax_expression(right or '', True)}")
         else:
-            out.append(lax_expression(left))
+            out.append(lax_expression(left, True))
     return " ".join(out)
 
 
@@ -264,6 +272,7 @@ class JekyllEnvironment(Environment):
             tolerance=Mode.STRICT,
             strict_filters=strict_filters,
             undefined=StrictVariableUndefined if strict_variables else Undefined,
+            globals={"__empty__": EMPTY, "__blank__": BLANK},
         )
         self.site = site
         self.error_mode = error_mode

@@ -34,7 +34,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from . import ruby
-from .ruby import LiquidArgumentError, from_decimal, is_nil, to_integer, to_number
+from .ruby import LiquidArgumentError, MethodLiteral, from_decimal, is_nil, to_integer, to_number
 
 # --------------------------------------------------------------------------
 # shared helpers
@@ -349,8 +349,8 @@ def replace(value: object, search: object, replacement: object = "") -> str:
     text, search = rto_s(value), rto_s(_arg(search))
     replacement = rto_s(_arg(replacement))
     if "\\" not in replacement:
-        if search == "":
-            return replacement.join(text) if text else replacement
+        if search == "":  # Ruby matches the empty string between every character
+            return replacement + replacement.join(text) + replacement if text else replacement
         return text.replace(search, replacement)
     return re.sub(re.escape(search), _ruby_replacement(replacement), text)
 
@@ -877,7 +877,7 @@ def strip_index(value: object) -> str | None:
 
 def xml_escape_text(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+            .replace('"', "&quot;").replace("'", "&apos;"))
 
 
 def xml_escape(value: object) -> str:
@@ -1114,6 +1114,8 @@ def _matches(prop: object, target: object) -> bool:
     """Jekyll's compare_property_vs_target."""
     if is_nil(target):
         return is_nil(prop)
+    if isinstance(target, (MethodLiteral, Empty, Blank)):  # `empty`/`blank`
+        return prop == "" or _array_join(prop) == ""
     target = rto_s(target)
     if isinstance(prop, str):
         return prop == target
@@ -1124,8 +1126,18 @@ def _matches(prop: object, target: object) -> bool:
     return any(rto_s(value) == target for value in values)
 
 
-def where(value: object, prop: object = None, target: object = None) -> object:
-    target = _arg(target)
+def _array_join(value: object) -> str:
+    """Ruby's `Array(value).join`."""
+    if is_nil(value):
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "".join(rto_s(item) for item in _flatten(value))
+    if isinstance(value, Mapping):
+        return "".join(rto_s(k) + rto_s(v) for k, v in value.items())
+    return rto_s(value)
+
+
+def where(value: object, prop: object, target: object) -> object:
     if is_nil(prop) or prop is False or isinstance(target, (list, tuple, Mapping)) and \
             not is_nil(target):
         return value
@@ -1135,8 +1147,7 @@ def where(value: object, prop: object = None, target: object = None) -> object:
     return [item for item in items if _matches(item_property(item, prop), target)]
 
 
-def find(value: object, prop: object = None, target: object = None) -> object:
-    target = _arg(target)
+def find(value: object, prop: object, target: object) -> object:
     if is_nil(prop) or prop is False or isinstance(target, (list, tuple, Mapping)) and \
             not is_nil(target):
         return value

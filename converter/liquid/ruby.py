@@ -35,6 +35,16 @@ def truthy(value: object) -> bool:
     return not (value is None or value is False or isinstance(value, Undefined))
 
 
+class MethodLiteral(str):
+    """Liquid's `empty`/`blank` used as a value: prints '', and Jekyll's `where`
+    treats it as "is empty" (nil, "" and [] all match)."""
+
+    __slots__ = ()
+
+
+EMPTY = MethodLiteral("")
+BLANK = MethodLiteral("")
+
 # --------------------------------------------------------------------------
 # to_s
 
