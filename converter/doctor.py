@@ -282,6 +282,9 @@ def page_url(relative: str) -> str:
     return url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
 
 
+OUTSIDE_BASEURL = "\0outside:"  # prefix of paths under the host but outside baseurl: never resolve
+
+
 def internal_path(reference: str, from_url: str, baseurl: str, site_url: str) -> str | None:
     """The site path (without baseurl, query or fragment) a reference points to; None if external."""
     if not reference or reference.startswith("#") or reference.lower().startswith(EXTERNAL_SCHEMES):
@@ -296,13 +299,15 @@ def internal_path(reference: str, from_url: str, baseurl: str, site_url: str) ->
     if baseurl and baseurl != "/":
         prefix = baseurl.rstrip("/")
         if path != prefix and not path.startswith(prefix + "/"):
-            return path  # outside the site: reported as broken
+            return OUTSIDE_BASEURL + path
         path = path[len(prefix):] or "/"
     return path
 
 
 def resolves(destination: Path, path: str) -> bool:
     """Whether a server of the built site (Jekyll's rules) answers path."""
+    if path.startswith(OUTSIDE_BASEURL):
+        return False
     relative = path.lstrip("/")
     candidate = destination / relative
     if path.endswith("/") or relative == "":
