@@ -29,6 +29,13 @@ class StopBlockParsing(Exception):
         self.status = status
 
 
+def ial_of(el: Element) -> dict:
+    """el.options[:ial] ||= {}"""
+    if el.options.get("ial") is None:
+        el.options["ial"] = {}
+    return el.options["ial"]
+
+
 def normalize_link_id(link_id: str) -> str:
     return re.sub(r"[ \t\n\v\f\r]+", " ", link_id).lower()
 
@@ -256,7 +263,7 @@ class BlockParsersMixin:
             if last is not None and last.type != "blank" and (
                 last.type != "eob" or last.value in ("link_def", "abbrev_def", "footnote_def")
             ):
-                self.parse_attribute_list(ial_text, last.options.setdefault("ial", {}))
+                self.parse_attribute_list(ial_text, ial_of(last))
                 if not src.check(P.IAL_BLOCK_START):
                     self.tree.children.append(self.new_block_el("eob", "ial"))
             else:
@@ -311,7 +318,7 @@ class ListParsersMixin:
 
     def _take_item_ial(self, item: Element, text: str) -> str:
         def take(m):
-            self.parse_attribute_list(m.group(1), item.options.setdefault("ial", {}))
+            self.parse_attribute_list(m.group(1), ial_of(item))
             return ""
         return P.LIST_ITEM_IAL.sub(take, text, count=1)
 
@@ -836,7 +843,7 @@ class SpanParsersMixin:
                 src.pos += src.matched_size
                 attr = {}
                 self.parse_attribute_list(src[1], attr)
-                self.update_ial_with_ial(last.options.setdefault("ial", {}), attr)
+                self.update_ial_with_ial(ial_of(last), attr)
                 self.update_attr_with_ial(last.attr, attr)
             else:
                 self.add_text(src.getch())
@@ -1098,10 +1105,15 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         try:
             src = self.src
             while not src.eos:
+                start = src.pos
                 for start_re, method in self._block_table:
                     if src.check(start_re) is not None and method():
                         break
                 else:
+                    start = -1
+                if src.pos == start:
+                    start = -1  # a rule claimed the line without consuming it: never loop
+                if start == -1:
                     line = src.scan(rx(r".*\n"))
                     self.add_text(line if line is not None else self._scan_rest())
         except StopBlockParsing as stop:

@@ -7,9 +7,9 @@ from .rx import rx
 OPT_SPACE = r" {0,3}"
 INDENT_SRC = r"^(?:\t| {4})"
 INDENT = rx(INDENT_SRC)
-BLANK_LINE_SRC = r"(?>^\s*\n)+"
+BLANK_LINE_SRC = r"(?:(?>^\s*\n)+)"
 BLANK_LINE = rx(BLANK_LINE_SRC)
-EOB_MARKER_SRC = r"^\^\s*?\n"
+EOB_MARKER_SRC = r"(?:^\^\s*?\n)"
 EOB_MARKER = rx(EOB_MARKER_SRC)
 
 # attribute lists and extensions (parser/kramdown/extensions.rb)
@@ -28,8 +28,8 @@ ALD_START = rx(rf"^{OPT_SPACE}\{{:({ALD_ID_NAME}):((?:{ALD_ANY_CHARS})+)\}}\s*?\
 EXT_STOP_STR = r"\{:/(%s)?\}"
 EXT_START_STR = rf"\{{::(\w+)(?:\s((?:{ALD_ANY_CHARS})*?)|)(\/)?\}}"
 EXT_BLOCK_START = rx(rf"^{OPT_SPACE}(?:{EXT_START_STR}|{EXT_STOP_STR % ALD_ID_NAME})\s*?\n")
-IAL_BLOCK = rf"\{{:(?!:|\/)((?:{ALD_ANY_CHARS})+)\}}\s*?\n"
-IAL_BLOCK_START_SRC = rf"^{OPT_SPACE}{IAL_BLOCK}"
+IAL_BLOCK = rf"(?:\{{:(?!:|\/)((?:{ALD_ANY_CHARS})+)\}}\s*?\n)"
+IAL_BLOCK_START_SRC = rf"(?:^{OPT_SPACE}{IAL_BLOCK})"
 IAL_BLOCK_START = rx(IAL_BLOCK_START_SRC)
 BLOCK_EXTENSIONS_START = rx(rf"^{OPT_SPACE}\{{:")
 EXT_SPAN_START = rx(rf"{EXT_START_STR}|{EXT_STOP_STR % ALD_ID_NAME}")
@@ -72,8 +72,8 @@ LAZY_END_HTML_SPAN_ELEMENTS = (
     "option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var script".split()
 )
 _LAZY_SPAN_ALT = "|".join(LAZY_END_HTML_SPAN_ELEMENTS)
-LAZY_END_HTML_START = rf"<(?>(?!(?:{_LAZY_SPAN_ALT})\b){UNAME})"
-LAZY_END_HTML_STOP = rf"<\/(?!(?:{_LAZY_SPAN_ALT})\b){UNAME}\s*>"
+LAZY_END_HTML_START = rf"(?:<(?>(?!(?:{_LAZY_SPAN_ALT})\b){UNAME}))"
+LAZY_END_HTML_STOP = rf"(?:<\/(?!(?:{_LAZY_SPAN_ALT})\b){UNAME}\s*>)"
 LAZY_END_SRC = (
     rf"{BLANK_LINE_SRC}|{IAL_BLOCK_START_SRC}|{EOB_MARKER_SRC}|^{OPT_SPACE}{LAZY_END_HTML_STOP}"
     rf"|^{OPT_SPACE}{LAZY_END_HTML_START}|\Z"
