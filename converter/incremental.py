@@ -1,0 +1,899 @@
+"""Incremental rebuilds that are never wrong.
+
+Every rendered item records what it read while rendering (`Dependencies`):
+other items' metadata or body, their previous/next neighbours, site-wide lists
+(`site.posts`, `site.tags`, a collection...), `site.data`, layout and include
+files, Sass partials. A rebuild turns the changed files into *fired* tokens,
+re-renders exactly the items whose recorded reads intersect them, and writes
+only their outputs.
+
+Two ways to bring the model up to date:
+- the fast path patches the live site in place: a page/document body edited
+  with its front matter untouched, a layout or include edited, a Sass partial;
+- otherwise the site is read again (front matter parses are memoized) and the
+  new items are compared with the saved state of the old ones.
+
+Jekyll renders documents, then pages, in a fixed order, and an item that reads
+another item's `content` sees it converted when that one came earlier, raw
+when it comes later. The render sweep restores exactly that state for every
+re-rendered item, so outputs match a clean full build byte for byte.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from converter.errors import BuildError
+
+BODY_KEYS = frozenset(("content", "output", "excerpt"))
+NAV_KEYS = frozenset(("previous", "next"))
+# Site-drop keys that are lists of items, and the list token each one reads.
+SITE_LISTS = {"posts": "posts", "related_posts": "posts", "pages": "pages",
+              "html_pages": "pages", "static_files": "static", "documents": "documents",
+              "collections": "collections", "tags": "tags", "categories": "categories"}
+# Plugins whose generators never look at a body, so a body-only edit needs no re-read.
+BODY_BLIND_PLUGINS = {"jekyll-feed", "jekyll-sitemap", "jekyll-redirect-from", "jemoji",
+                      "jekyll-seo-tag", "jekyll-paginate", "jekyll-include-cache",
+                      "jekyll-gist", "jekyll-github-metadata", "jekyll-relative-links",
+                      "jekyll-titles-from-headings", "jekyll-optional-front-matter"}
+
+
+# ---------------------------------------------------------------- recording reads
+
+class Recorder:
+    """A stack of open frames; each read is added to every open frame."""
+
+    def __init__(self) -> None:
+        self.frames: list[set] = []
+        self.excerpt_frames: dict[int, set] = {}   # id(document) -> reads of its excerpt
+
+    def add(self, token) -> None:
+        for frame in self.frames:
+            frame.add(token)
+
+    @contextlib.contextmanager
+    def frame(self):
+        reads: set = set()
+        self.frames.append(reads)
+        try:
+            yield reads
+        finally:
+            self.frames.pop()
+
+
+RECORDER = Recorder()
+_hooks_installed = False
+_hooks_lock = threading.Lock()
+
+
+def install_hooks() -> None:
+    """Wrap the drops, includes and lookups so that reads are recorded.
+
+    Installed only by the incremental builder (serve / build --watch); with
+    no open frame each wrapper costs one list check."""
+    global _hooks_installed
+    with _hooks_lock:
+        if _hooks_installed:
+            return
+        _hooks_installed = True
+    from converter.liquid import drops, tags
+    from converter.model import Site
+    from converter.render import Renderer
+
+    base_getitem, base_keys = drops.Drop.__getitem__, drops.Drop.keys
+    site_getitem = drops.SiteDrop.__getitem__
+
+    def drop_getitem(self, key):
+        if RECORDER.frames:
+            record_drop_read(self._obj, key)
+        return base_getitem(self, key)
+
+    def drop_keys(self):
+        if RECORDER.frames and not isinstance(self._obj, Site):
+            record_drop_read(self._obj, "")
+        return base_keys(self)
+
+    def site_drop_getitem(self, key):
+        if RECORDER.frames:
+            record_site_read(self._obj, key)
+        return site_getitem(self, key)
+
+    drops.Drop.__getitem__ = drop_getitem
+    drops.Drop.keys = drop_keys
+    drops.SiteDrop.__getitem__ = site_drop_getitem
+
+    load_include = tags.IncludeNode._load
+
+    def include_load(self, context, name):
+        if RECORDER.frames:
+            site = context.env.site
+            for directory in self.search_dirs(context):
+                RECORDER.add(("file", source_relative(site, Path(directory) / name)))
+        return load_include(self, context, name)
+
+    tags.IncludeNode._load = include_load
+
+    find = Site.find_by_relative_path
+
+    def find_by_relative_path(self, relative_path):
+        item = find(self, relative_path)
+        if RECORDER.frames:
+            RECORDER.add(("list", "files"))
+            if item is not None:
+                RECORDER.add(("meta", id(item)))
+        return item
+
+    Site.find_by_relative_path = find_by_relative_path
+
+    post_url_render = tags.PostUrlNode.render_to_output
+
+    def post_url(self, context, buffer):
+        RECORDER.add(("list", "posts"))
+        return post_url_render(self, context, buffer)
+
+    tags.PostUrlNode.render_to_output = post_url
+
+    render_excerpt = Renderer.render_excerpt
+
+    def excerpt_render(self, excerpt):
+        # What an excerpt reads belongs to its document too: its cached output
+        # must be dropped when any of it changes.
+        # (the outer frames receive the same reads: add() fills every open frame)
+        with RECORDER.frame() as reads:
+            output = render_excerpt(self, excerpt)
+        RECORDER.excerpt_frames[id(excerpt.doc)] = reads
+        return output
+
+    Renderer.render_excerpt = excerpt_render
+
+
+def record_drop_read(obj, key) -> None:
+    from converter.model import Collection, Excerpt, Site
+    if isinstance(obj, Site):   # recorded by the site drop's own wrapper
+        return
+    if isinstance(obj, Excerpt):
+        obj = obj.doc
+        kind = "body" if key in BODY_KEYS else "meta"
+    elif isinstance(obj, Collection):
+        if key in ("docs", "files", ""):
+            RECORDER.add(("list", "coll:" + obj.label))
+        return
+    else:
+        kind = "body" if key in BODY_KEYS else "nav" if key in NAV_KEYS else "meta"
+    RECORDER.add((kind, id(obj)))
+
+
+def record_site_read(site, key) -> None:
+    if not isinstance(key, str):
+        return
+    if key in SITE_LISTS:
+        RECORDER.add(("list", SITE_LISTS[key]))
+    elif key == "data":
+        RECORDER.add(("data",))
+    elif key in site.collections:
+        RECORDER.add(("list", "coll:" + key))
+
+
+def source_relative(site, path: Path) -> str:
+    text = os.path.normpath(str(path))
+    source = str(site.source)
+    if text.startswith(source + os.sep):
+        return text[len(source) + 1:].replace(os.sep, "/")
+    return text
+
+
+# ---------------------------------------------------------------- memoized front matter
+
+class FrontMatterMemo:
+    """Parses each front matter text once per session (YAML is most of a read).
+
+    Also remembers each file's front matter text, so that a later edit can be
+    recognized as body-only."""
+
+    def __init__(self) -> None:
+        self.parsed: dict[tuple[str, str], object] = {}
+        self.texts: dict[str, str] = {}
+
+    @contextlib.contextmanager
+    def active(self):
+        from converter import frontmatter
+        original = frontmatter.load_yaml
+
+        def load_yaml(text, rel=None, *args, **kwargs):
+            self.texts[rel] = text
+            key = (text, rel)
+            if key not in self.parsed:
+                self.parsed[key] = original(text, rel, *args, **kwargs)
+            return copy.deepcopy(self.parsed[key])
+
+        frontmatter.load_yaml = load_yaml
+        try:
+            yield
+        finally:
+            frontmatter.load_yaml = original
+        if len(self.parsed) > 20000:   # edits pile up old texts: start afresh
+            self.parsed.clear()
+
+
+# ---------------------------------------------------------------- saved state
+
+@dataclass
+class ItemState:
+    """What the last good build knew of one rendered item."""
+    raw: str                         # body as read, before rendering
+    final_content: str | None = None
+    final_output: str | None = None
+    excerpt_output: str | None = None
+    deps: frozenset = frozenset()
+    meta: object = None              # signature of data and url
+    body: object = None              # signature of raw body and excerpt source
+    nav: object = None               # previous / next neighbours
+    dest: Path | None = None
+
+
+@dataclass
+class Report:
+    """One rebuild, for the terminal and the browser."""
+    changed: list[str] = field(default_factory=list)
+    rendered: int = 0
+    total: int = 0
+    elapsed: float = 0.0
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    copied: list[Path] = field(default_factory=list)
+    full: bool = False
+    error: BaseException | None = None
+
+    @property
+    def css_only(self) -> bool:
+        outputs = self.written + self.copied
+        return bool(outputs) and not self.removed and all(p.suffix == ".css" for p in outputs)
+
+
+def item_key(item) -> tuple:
+    from converter.model import Document, StaticFile
+    if isinstance(item, Document):
+        return ("doc", item.collection.label, item.relative_path, item.url)
+    if isinstance(item, StaticFile):
+        return ("static", item.relative_path, item.url)
+    return ("page" if item.path is not None else "virtual", item.relative_path, item.url)
+
+
+class Snapshot:
+    """Keys, order and signatures of one Site object."""
+
+    def __init__(self, site):
+        from converter.model import Document
+        self.site = site
+        self.order = list(site.items_to_render())
+        self.keys: dict[int, tuple] = {}
+        self.by_key: dict[tuple, object] = {}
+        for item in [*self.order, *site.static_files]:
+            if id(item) in self.keys:
+                continue
+            key = item_key(item)
+            while key in self.by_key:                 # two virtual pages, same path
+                key = key + ("again",)
+            self.keys[id(item)] = key
+            self.by_key[key] = item
+        self.position = {self.keys[id(item)]: i for i, item in enumerate(self.order)}
+        self.by_source: dict[str, tuple] = {}
+        for item in [*self.order, *site.static_files]:
+            if getattr(item, "path", None) is not None:
+                self.by_source.setdefault(source_relative(site, item.path), self.keys[id(item)])
+        self.writes = {self.keys[id(item)]: item.destination(site.dest)
+                       for item in site.items_to_write()}
+        self.is_document = {k for k, item in self.by_key.items() if isinstance(item, Document)}
+
+    def key(self, item) -> tuple | None:
+        return self.keys.get(id(item))
+
+    def adopt(self, item) -> tuple:
+        """A page made while rendering another (a Sass source map): it takes the place
+        of the one the previous render made, or comes last."""
+        key = item_key(item)
+        old = self.by_key.get(key)
+        self.keys[id(item)] = key
+        self.by_key[key] = item
+        if old is not None and old is not item and key in self.position:
+            self.order[self.position[key]] = item
+        elif key not in self.position:
+            self.position[key] = len(self.order)
+            self.order.append(item)
+        if item in self.site.items_to_write():
+            self.writes[key] = item.destination(self.site.dest)
+        return key
+
+    # Signatures: plain values compare by value, items by key, anything else by
+    # identity (so it always counts as changed: safe).
+    def freeze(self, value, depth: int = 0):
+        from converter.liquid.drops import Drop
+        from converter.model import Excerpt
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if depth > 12:
+            return ("deep", id(value))
+        if isinstance(value, dict):
+            return ("dict", tuple((k, self.freeze(v, depth + 1)) for k, v in value.items()))
+        if isinstance(value, (list, tuple)):
+            return ("list", tuple(self.freeze(v, depth + 1) for v in value))
+        if isinstance(value, Excerpt):
+            return ("excerpt",)
+        if isinstance(value, Drop):
+            key = self.keys.get(id(value._obj))
+            return ("item", key) if key else ("obj", id(value))
+        key = self.keys.get(id(value))
+        if key is not None:
+            return ("item", key)
+        if hasattr(value, "isoformat"):
+            return (type(value).__name__, value.isoformat())
+        return ("obj", id(value))
+
+    def meta_signature(self, item):
+        data = getattr(item, "data", None) or {}
+        pager = getattr(item, "pager", None)
+        return (self.freeze(data), getattr(item, "url", None),
+                self.freeze(pager) if pager is not None else None)
+
+    def body_signature(self, item, raw: str):
+        from converter.model import Excerpt
+        excerpt = getattr(item, "data", {}).get("excerpt")
+        return (raw, excerpt.content if isinstance(excerpt, Excerpt) else None)
+
+    def nav_signature(self, item):
+        previous = getattr(item, "previous_doc", None)
+        following = getattr(item, "next_doc", None)
+        return (self.key(previous) if previous is not None else None,
+                self.key(following) if following is not None else None)
+
+    def lists(self) -> dict[str, object]:
+        site = self.site
+        keys = self.keys
+        posts_newest_first = sorted(site.posts, key=lambda d: d.sort_key(), reverse=True)
+        result = {
+            "posts": tuple(keys[id(p)] for p in posts_newest_first),
+            "pages": tuple(keys[id(p)] for p in site.pages),
+            "static": tuple(keys[id(f)] for f in site.static_files),
+            "documents": tuple(keys[id(d)] for d in site.documents),
+            "collections": tuple(sorted(site.collections)),
+            "tags": tuple((t, tuple(keys[id(d)] for d in docs)) for t, docs in site.tags.items()),
+            "categories": tuple((c, tuple(keys[id(d)] for d in docs))
+                                for c, docs in site.categories.items()),
+            "files": tuple(sorted(self.by_source)),
+        }
+        for label, collection in site.collections.items():
+            result["coll:" + label] = (tuple(keys[id(d)] for d in collection.docs),
+                                       tuple(keys[id(f)] for f in collection.files))
+        return result
+
+    def layouts(self) -> dict[str, tuple]:
+        return {name: (layout.relative_path, self.freeze(layout.data), layout.content)
+                for name, layout in self.site.layouts.items()}
+
+
+# ---------------------------------------------------------------- the builder
+
+def options_from_args(args):
+    from converter.cli import build_options_from
+    return build_options_from(args)
+
+
+class IncrementalBuilder:
+    """Keeps a built site and brings it up to date after file changes."""
+
+    def __init__(self, options):
+        from converter.log import Logger
+        install_hooks()
+        self.options = options
+        # The dev loop prints its own lines; the build's "Source:/Generating" only when verbose.
+        self.log = Logger("debug" if options.verbose else "warn")
+        self.memo = FrontMatterMemo()
+        self.site = None
+        self.snap: Snapshot | None = None
+        self.items: dict[tuple, ItemState] = {}
+        self.dependents: dict[object, set[tuple]] = {}
+        self.excerpt_deps: dict[tuple, frozenset] = {}
+        self.list_sigs: dict[str, object] = {}
+        self.layout_sigs: dict[str, tuple] = {}
+        self.data_sig = None
+        self.pending: set[str] = set()      # changes of a failed rebuild, retried next time
+        self.children: dict = {}            # item key -> keys of the pages its render makes
+        self.needs_full = True
+        self._time = None
+        self.source = Path(options.source).resolve()
+        self.destination = Path(options.destination or self.source / "_site").resolve()
+        self.exclude: list[str] = []
+        self.baseurl = ""
+        self.config_files: set[str] = set()
+
+    # --- public ---------------------------------------------------------------------
+    def full_build(self, changed: set[str] | None = None) -> Report:
+        started = time.perf_counter()
+        report = Report(changed=sorted(changed or []), full=True)
+        try:
+            site = self._load()
+            report.rendered = self._render_everything(site)
+            report.total = len(self.snap.order)
+            self._write_everything(site, report)
+            self.needs_full = False
+            self.pending = set()
+        except Exception as exc:   # any failure: keep serving, retry in full next time
+            report.error = as_build_error(exc)
+            self.needs_full = True
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    def rebuild(self, changed: set[str]) -> Report:
+        paths = set(changed) | self.pending
+        if self.needs_full or self.snap is None or paths & self.config_files:
+            return self.full_build(paths)
+        started = time.perf_counter()
+        report = Report(changed=sorted(changed))
+        try:
+            self._rebuild(paths, report)
+            self.pending = set()
+        except Exception as exc:
+            report.error = as_build_error(exc)
+            self.pending = paths
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    # --- reading --------------------------------------------------------------------
+    def _load(self):
+        from converter import build
+        original_time = build.site_time
+        if self._time is not None:   # one session, one site.time (as one Jekyll build)
+            build.site_time = lambda config, tz: self._time if not config.get("time") \
+                else original_time(config, tz)
+        try:
+            with self.memo.active():
+                site = build.load_site(self.options, self.log)
+                build.generate(site)
+        finally:
+            build.site_time = original_time
+        self._time = site.time
+        self.destination = site.dest
+        self.exclude = [str(p) for p in site.config.get("exclude") or []]
+        self.baseurl = str(site.config.get("baseurl") or "")
+        self.config_files = self._config_paths(site)
+        return site
+
+    def _config_paths(self, site) -> set[str]:
+        files = self.options.config_files or [site.source / name for name in
+                                              ("_config.yml", "_config.yaml", "_config.toml")]
+        return {source_relative(site, Path(f).resolve()) for f in files}
+
+    # --- full build -------------------------------------------------------------------
+    def _render_everything(self, site) -> int:
+        order = list(site.items_to_render())
+        raw = {id(item): item.content for item in order}
+        reads: dict[int, set] = {}
+        self.children = {}
+        RECORDER.excerpt_frames.clear()
+        for item in order:
+            reads[id(item)], made = self._render_recording(site, item)
+            if made:
+                self.children[id(item)] = made
+        # Keys are taken after rendering: pages made while rendering are in the site now.
+        snap = Snapshot(site)
+        deps = {snap.key(item): self._tokens(site, snap, item, reads[id(item)]) for item in order}
+        for parent, made in self.children.items():
+            for page in made:
+                deps[snap.key(page)] = frozenset()
+        self.children = {snap.keys[parent]: [snap.key(p) for p in made]
+                         for parent, made in self.children.items()}
+        raw = {snap.key(item): raw.get(id(item), item.content) for item in snap.order}
+        self._commit(site, snap, raw, deps)
+        return len(snap.order)
+
+    def _write_everything(self, site, report: Report) -> None:
+        from converter import build
+        before = set(self.snap.writes.values())
+        build.write_site(site)
+        report.written = sorted(before)
+
+    # --- one render, with its reads recorded -------------------------------------------
+    @staticmethod
+    def _render_recording(site, item) -> tuple[set, list]:
+        """Render one item; return what it read and the pages its render added
+        (jekyll-sass-converter adds a source map page while converting)."""
+        pages_before = len(site.pages)
+        with RECORDER.frame() as reads:
+            site.renderer.render_item(item)
+        made = site.pages[pages_before:]
+        for page in made:   # rendered as Jekyll's loop would: no Liquid, no layout
+            site.renderer.render_item(page)
+        return reads, made
+
+    def _tokens(self, site, snap: Snapshot, item, reads: set) -> frozenset:
+        tokens = {self._translate(snap, token) for token in reads}
+        tokens.update(layout_tokens(site, item))
+        if getattr(item, "is_sass", False):
+            tokens.add(("sass",))
+        tokens.discard(None)
+        return frozenset(tokens)
+
+    def _render(self, site, snap: Snapshot, item, report: Report) -> frozenset:
+        """Re-render one item during a sweep; pages it makes replace their old versions."""
+        reads, made = self._render_recording(site, item)
+        if made:
+            site.pages[len(site.pages) - len(made):] = []
+            for page in made:
+                old = snap.by_key.get(item_key(page))
+                if old is not None and old in site.pages:
+                    site.pages[site.pages.index(old)] = page
+                else:
+                    site.pages.append(page)
+                key = snap.adopt(page)
+                self._write_item(snap, key, page, report)
+            site.renderer.site_drop.invalidate()
+            self.children[snap.key(item)] = [snap.key(p) for p in made]
+        return self._tokens(site, snap, item, reads)
+
+    @staticmethod
+    def _translate(snap: Snapshot, token):
+        kind = token[0]
+        if kind in ("meta", "body", "nav"):
+            key = snap.keys.get(token[1])
+            return (kind, key) if key is not None else ("unknown",)
+        return token
+
+    # --- saving state -------------------------------------------------------------------
+    def _commit(self, site, snap: Snapshot, raw: dict, deps: dict) -> None:
+        """Remember the state of a whole new site; `deps` holds the re-rendered items' reads."""
+        from converter.model import Excerpt
+        items: dict[tuple, ItemState] = {}
+        for item in snap.order:
+            key = snap.key(item)
+            old = self.items.get(key)
+            state = ItemState(raw=raw.get(key, old.raw if old else item.content))
+            state.final_content, state.final_output = item.content, item.output
+            excerpt = getattr(item, "data", {}).get("excerpt")
+            if isinstance(excerpt, Excerpt):
+                state.excerpt_output = excerpt._output
+                frame = RECORDER.excerpt_frames.get(id(item))
+                if frame is not None:
+                    self.excerpt_deps[key] = frozenset(
+                        t for t in (self._translate(snap, x) for x in frame) if t)
+            state.deps = deps[key] if key in deps else old.deps
+            state.meta = snap.meta_signature(item)
+            state.body = snap.body_signature(item, state.raw)
+            state.nav = snap.nav_signature(item)
+            state.dest = snap.writes.get(key)
+            items[key] = state
+        self.items = items
+        self.dependents = {}
+        for key, state in items.items():
+            for token in state.deps:
+                self.dependents.setdefault(token, set()).add(key)
+        for key, frame in self.excerpt_deps.items():
+            for token in frame:
+                self.dependents.setdefault(token, set()).add(key)
+        self.site, self.snap = site, snap
+        self.list_sigs = snap.lists()
+        self.layout_sigs = snap.layouts()
+        self.data_sig = snap.freeze(site.data)
+        self.static_sigs = {key: snap.meta_signature(item) for key, item in snap.by_key.items()
+                            if key[0] == "static"}
+        RECORDER.excerpt_frames.clear()
+
+    def _commit_partial(self, snap: Snapshot, deps: dict) -> None:
+        """The fast path kept the site: update only what was re-rendered."""
+        from converter.model import Excerpt
+        for key, tokens in deps.items():
+            item, state = snap.by_key[key], self.items[key]
+            for token in state.deps - tokens:
+                self.dependents.get(token, set()).discard(key)
+            for token in tokens - state.deps:
+                self.dependents.setdefault(token, set()).add(key)
+            state.deps = tokens
+            state.final_content, state.final_output = item.content, item.output
+            state.body = snap.body_signature(item, state.raw)
+            excerpt = item.data.get("excerpt")
+            if isinstance(excerpt, Excerpt):
+                state.excerpt_output = excerpt._output
+        for doc_id, frame in RECORDER.excerpt_frames.items():
+            key = snap.keys.get(doc_id)
+            if key is not None:
+                tokens = frozenset(t for t in (self._translate(snap, x) for x in frame) if t)
+                for token in tokens:
+                    self.dependents.setdefault(token, set()).add(key)
+                self.excerpt_deps[key] = tokens
+        RECORDER.excerpt_frames.clear()
+
+    # --- incremental ----------------------------------------------------------------
+    def _rebuild(self, paths: set[str], report: Report) -> None:
+        plan = self._fast_plan(paths)
+        if plan is not None:
+            site, snap, fired, dirty = self.site, self.snap, plan[0], plan[1]
+            copies, removals = [], []
+            raw = {key: state.raw for key, state in self.items.items()}
+        else:
+            site, snap, fired, dirty, copies, removals, raw = self._reread(paths)
+        dirty |= self._dependents_of(fired)
+        deps = self._sweep(site, snap, dirty, fired, raw, report)
+        report.rendered = len(deps)
+        report.total = len(snap.order)
+        for key, target in copies:
+            copy_file(snap.by_key[key].path, target)
+            report.copied.append(target)
+        still_written = set(snap.writes.values())
+        for target in removals:
+            if target not in still_written:
+                remove_output(target, site.dest)
+                report.removed.append(target)
+        for plugin in site.plugins:
+            if hasattr(plugin, "post_write"):
+                plugin.post_write(site)
+        if plan is not None:
+            self._commit_partial(snap, deps)
+        else:
+            self._commit(site, snap, raw, deps)
+
+    def _dependents_of(self, fired: set) -> set[tuple]:
+        dirty: set[tuple] = set()
+        for token in fired:
+            dirty |= self.dependents.get(token, set())
+        # Items that read something we cannot name re-render on every change.
+        dirty |= self.dependents.get(("unknown",), set())
+        return dirty
+
+    # The fast path: the live site stays; only bodies, layouts, includes, Sass change.
+    def _fast_plan(self, paths: set[str]):
+        from converter.frontmatter import read_source, split_front_matter
+        from converter.model import Document, Excerpt, Layout, Page
+        site, snap = self.site, self.snap
+        if any(BODY_BLIND_PLUGINS.isdisjoint(getattr(p, "NAMES", ())) for p in site.plugins):
+            return None
+        layouts_by_path = {layout.relative_path: layout for layout in site.layouts.values()}
+        includes_dir = str(site.config.get("includes_dir") or "_includes").strip("/") + "/"
+        sass_dir = str((site.config.get("sass") or {}).get("sass_dir") or "_sass").strip("/") + "/"
+        fired: set = set()
+        dirty: set[tuple] = set()
+        patches: list = []
+        for path in paths:
+            full = site.source / path
+            fired.add(("file", path))
+            key = snap.by_source.get(path)
+            if path in layouts_by_path and full.is_file():
+                patches.append(("layout", layouts_by_path[path], full))
+            elif key is not None and full.is_file():
+                item = snap.by_key[key]
+                if not isinstance(item, (Page, Document)) or item.path is None or \
+                        getattr(item, "is_draft", False) or getattr(item, "is_yaml", False):
+                    return None
+                text = read_source(full, site)
+                front, body = split_front_matter(text)
+                if front is None or self.memo.texts.get(path) != front:
+                    return None
+                patches.append(("body", item, body))
+            elif path.startswith((includes_dir, sass_dir)) or path.endswith((".scss", ".sass")):
+                if key is not None:
+                    return None
+                if path.endswith((".scss", ".sass")) or path.startswith(sass_dir):
+                    fired.add(("sass",))
+            else:
+                return None
+        # Everything is known: apply.
+        for kind, target, payload in patches:
+            if kind == "layout":
+                from converter.frontmatter import read_with_front_matter
+                with self.memo.active():
+                    data, content = read_with_front_matter(payload, site)
+                site.layouts[target.name] = Layout(site, target.name, target.path, data, content)
+            else:
+                key = snap.key(target)
+                if payload == self.items[key].raw:
+                    continue
+                target.content = payload
+                excerpt = target.data.get("excerpt")
+                if isinstance(excerpt, Excerpt):
+                    fresh = Excerpt(target)
+                    fresh.data = excerpt.data
+                    target.data["excerpt"] = fresh
+                self.items[key].raw = payload
+                fired.add(("body", key))
+                dirty.add(key)
+        site.renderer.layout_templates.clear()
+        site.liquid.include_cache.clear()
+        return fired, dirty
+
+    # The general path: read everything again and compare with the saved state.
+    def _reread(self, paths: set[str]):
+        new_site = self._load()
+        snap = Snapshot(new_site)
+        old_snap = self.snap
+        fired: set = {("file", p) for p in paths}
+        if any(p.endswith((".scss", ".sass")) or "/_sass/" in "/" + p for p in paths):
+            fired.add(("sass",))
+        dirty: set[tuple] = set()
+        for key, item in snap.by_key.items():
+            if key[0] == "static":
+                continue
+            state = self.items.get(key)
+            if state is None:
+                dirty.add(key)
+                fired.update({("meta", key), ("body", key), ("nav", key)})
+                continue
+            source = source_relative(new_site, item.path) if getattr(item, "path", None) else None
+            meta = snap.meta_signature(item)
+            body = snap.body_signature(item, item.content)
+            if meta != state.meta:
+                fired.add(("meta", key))
+                dirty.add(key)
+            if body != state.body or (source is not None and source in paths):
+                fired.add(("body", key))
+                dirty.add(key)
+            if snap.nav_signature(item) != state.nav:
+                fired.add(("nav", key))
+            if self._excerpt_stale(key, fired):
+                fired.add(("body", key))
+                dirty.add(key)
+        for key in self.items.keys() - snap.by_key.keys():
+            fired.update({("meta", key), ("body", key), ("nav", key)})
+        static_now = {k: snap.meta_signature(i) for k, i in snap.by_key.items() if k[0] == "static"}
+        for key in static_now.keys() | self.static_sigs.keys():
+            item = snap.by_key.get(key)
+            changed_file = item is not None and source_relative(new_site, item.path) in paths
+            if static_now.get(key) != self.static_sigs.get(key) or changed_file:
+                fired.update({("meta", key), ("body", key)})
+        for name, signature in snap.lists().items():
+            if self.list_sigs.get(name) != signature:
+                fired.add(("list", name))
+        for name in self.list_sigs.keys() - snap.lists().keys():
+            fired.add(("list", name))
+        layouts = snap.layouts()
+        for name in layouts.keys() | self.layout_sigs.keys():
+            if layouts.get(name) != self.layout_sigs.get(name):
+                fired.add(("layoutname", name))
+                for signature in (layouts.get(name), self.layout_sigs.get(name)):
+                    if signature:
+                        fired.add(("file", signature[0]))
+        if snap.freeze(new_site.data) != self.data_sig:
+            fired.add(("data",))
+        # Outputs: statics copied when new or changed, stale files removed.
+        copies = []
+        for key, target in snap.writes.items():
+            if key[0] != "static":
+                continue
+            item = snap.by_key[key]
+            old_target = old_snap.writes.get(key)
+            if old_target != target or source_relative(new_site, item.path) in paths or \
+                    not target.exists():
+                copies.append((key, target))
+        removals = sorted(set(old_snap.writes.values()) - set(snap.writes.values()))
+        # Pages made while rendering (source maps) exist only once their maker renders.
+        dirty |= {key for key in self.children if key in snap.by_key}
+        raw = {snap.key(item): item.content for item in snap.order}
+        # Items that stay clean take their rendered state over from the old build.
+        for key, item in snap.by_key.items():
+            state = self.items.get(key)
+            if state is not None and key not in dirty:
+                self._transplant(item, state)
+        return new_site, snap, fired, dirty, copies, removals, raw
+
+    def _excerpt_stale(self, key, fired: set) -> bool:
+        deps = self.excerpt_deps.get(key)
+        return bool(deps) and not deps.isdisjoint(fired)
+
+    @staticmethod
+    def _transplant(item, state: ItemState) -> None:
+        from converter.model import Excerpt
+        item.content, item.output = state.final_content, state.final_output
+        excerpt = getattr(item, "data", {}).get("excerpt")
+        if isinstance(excerpt, Excerpt) and state.excerpt_output is not None:
+            excerpt._output = state.excerpt_output
+
+    # --- the render sweep ------------------------------------------------------------
+    def _sweep(self, site, snap: Snapshot, dirty: set, fired: set, raw: dict,
+               report: Report) -> dict[tuple, frozenset]:
+        """Re-render `dirty` items in Jekyll's order, each seeing what a full build shows it."""
+        from converter.model import Excerpt
+        positions = sorted(snap.position[k] for k in dirty if k in snap.position)
+        deps: dict[tuple, frozenset] = {}
+        if not positions:
+            return deps
+        first = positions[0]
+        order = snap.order
+        # From the first re-rendered item on, items are "not yet rendered".
+        for item in order[first:]:
+            key = snap.key(item)
+            item.content, item.output = raw[key], None
+        for item in order[first:]:
+            key = snap.key(item)
+            state = self.items.get(key)
+            if key not in dirty:
+                item.content, item.output = state.final_content, state.final_output
+                continue
+            excerpt = getattr(item, "data", {}).get("excerpt")
+            if isinstance(excerpt, Excerpt) and key in dirty:
+                excerpt._output = None
+            deps[key] = self._render(site, snap, item, report)
+            for child in self.children.get(key, ()):
+                deps[child] = frozenset()
+            self._write_item(snap, key, item, report)
+            if state is None or item.content != state.final_content or \
+                    item.output != state.final_output:
+                # Later readers of this body see the new result.
+                fired.add(("body", key))
+                for reader in self.dependents.get(("body", key), ()):
+                    dirty.add(reader)
+        return deps
+
+    def _write_item(self, snap: Snapshot, key, item, report: Report) -> None:
+        target = snap.writes.get(key)
+        if target is not None and write_if_changed(target, (item.output or "").encode("utf-8")):
+            report.written.append(target)
+
+
+def layout_tokens(site, item) -> set:
+    """The layout chain an item is placed in, by name (a missing one too) and by file."""
+    tokens: set = set()
+    if not getattr(item, "place_in_layout", False):
+        return tokens
+    wanted = item.data.get("layout")
+    name = "" if wanted is None else str(wanted)
+    seen: set = set()
+    while name and name not in seen:
+        seen.add(name)
+        tokens.add(("layoutname", name))
+        layout = site.layouts.get(name)
+        if layout is None:
+            break
+        tokens.add(("file", layout.relative_path))
+        parent = layout.data.get("layout")
+        name = parent if isinstance(parent, str) else ""
+    if wanted is None:
+        tokens.add(("layoutname", ""))
+    return tokens
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write unless the file already holds these bytes (its mtime then stays)."""
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        target.unlink()
+    target.write_bytes(data)
+    return True
+
+
+def copy_file(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        target.unlink()
+    shutil.copy2(source, target)
+
+
+def remove_output(target: Path, dest: Path) -> None:
+    """Delete a stale output and the folders it leaves empty (never outside dest)."""
+    try:
+        target.relative_to(dest)
+    except ValueError:
+        return
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    folder = target.parent
+    while folder != dest and dest in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+        folder = folder.parent
+
+
+def as_build_error(exc: BaseException) -> BuildError:
+    if isinstance(exc, BuildError):
+        return exc
+    return BuildError(f"{type(exc).__name__}: {exc}")
