@@ -7,6 +7,9 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil.tz import tzlocal
 
 from converter import plugins as plugin_registry
 from converter.config import load_config
@@ -37,7 +40,11 @@ def apply_timezone(timezone: str | None):
         os.environ["TZ"] = str(timezone)
         if hasattr(time, "tzset"):
             time.tzset()
-    return dt.datetime.now().astimezone().tzinfo
+        try:
+            return ZoneInfo(str(timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return tzlocal()  # follows daylight saving time, unlike a fixed offset
 
 
 def site_time(config: dict, tz) -> RubyTime:
@@ -125,10 +132,8 @@ def render_site(site: Site) -> None:
 
 
 def write_site(site: Site) -> None:
-    from converter.writer import clean_destination, write_site as write_items
-    site.dest.mkdir(parents=True, exist_ok=True)
-    written = write_items(site)
-    clean_destination(site, written)
+    from converter.writer import write_site as write_items
+    write_items(site)
     for plugin in site.plugins:
         if hasattr(plugin, "post_write"):
             plugin.post_write(site)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -112,7 +113,16 @@ def show_help(parser, sub, topic) -> int:
     return 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that staging folders are cleaned up."""
+
+
+def raise_terminated(signum, frame):
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, raise_terminated)
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -128,9 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         if not trace:
             print("         Run again with --trace for more information.", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("Interrupted.", file=sys.stderr)
-        return 130
+        return 143 if isinstance(exc, Terminated) else 130
     except Exception as exc:  # an internal error: still no traceback unless asked
         if trace:
             traceback.print_exc()

@@ -145,8 +145,7 @@ def finalise(config: dict) -> dict:
     if isinstance(config.get("plugins"), str):
         raise BuildError("'plugins' should be set as an array of gem-names, but was: "
                          f"{config['plugins']!r}.")
-    if config.get("gems") and not config.get("plugins"):
-        config["plugins"] = list(config["gems"])  # deprecated alias, still honoured
+    # `gems:` (Jekyll 2-era name of `plugins:`) is ignored by Jekyll 4.3; so here.
     collections = config.get("collections")
     if collections is not None:
         if isinstance(collections, list):

@@ -11,9 +11,12 @@ import glob
 import json
 import os
 
+import tempfile
+
 import sass as libsass
 
 from converter.errors import BuildError
+from converter.model import Page
 
 STYLES = ("nested", "expanded", "compact", "compressed")
 BOM = "\ufeff"
@@ -55,25 +58,32 @@ def sourcemap_wanted(site, options: dict) -> bool:
 
 def compile_sass(site, content: str, page) -> str:
     options = sass_options(site)
-    basename = getattr(page, "basename", "stdin")
-    source = str(site.source)
-    map_wanted = sourcemap_wanted(site, options) and hasattr(page, "dir_")
-    kwargs = dict(string=content, output_style=style(options),
-                  include_paths=load_paths(site, options), precision=10,
-                  indented=page.ext == ".sass")
-    if map_wanted:
-        kwargs.update(source_map_filename=os.path.join(source, basename + ".css.map"),
-                      output_filename_hint=os.path.join(source, basename + ".css"),
-                      source_map_contents=True)
+    kwargs = dict(output_style=style(options), include_paths=load_paths(site, options),
+                  precision=10)
     try:
-        result = libsass.compile(**kwargs)
+        if sourcemap_wanted(site, options) and isinstance(page, Page):
+            css = compile_with_source_map(site, content, page, kwargs)
+        else:
+            css = libsass.compile(string=content, indented=page.ext == ".sass", **kwargs)
     except libsass.CompileError as exc:
         raise BuildError(f"Sass error: {sass_message(exc)}", page.relative_path) from exc
-    css, source_map = result if map_wanted else (result, None)
-    if source_map is not None:
-        add_source_map_page(site, page, fix_sources(source_map, page))
     replacement = '@charset "UTF-8";' if options.get("add_charset") else ""
     return css.replace(BOM, replacement, 1) if css.startswith(BOM) else css
+
+
+def compile_with_source_map(site, content: str, page, kwargs: dict) -> str:
+    """libsass writes source maps only for file input: compile a private copy of the
+    page body (front matter removed) and point the map's sources back at the site."""
+    with tempfile.TemporaryDirectory(prefix="converter-sass-") as tmp:
+        entry = os.path.join(tmp, page.name)
+        with open(entry, "w", encoding="utf-8") as handle:
+            handle.write(content)
+        css, source_map = libsass.compile(
+            filename=entry, source_map_filename=os.path.join(tmp, page.basename + ".css.map"),
+            output_filename_hint=os.path.join(tmp, page.basename + ".css"),
+            source_map_contents=True, **kwargs)
+        add_source_map_page(site, page, rebase_sources(source_map, tmp, entry, site, page))
+    return css
 
 
 def sass_message(exc: Exception) -> str:
@@ -84,21 +94,27 @@ def sass_message(exc: Exception) -> str:
         return text.strip()
 
 
-def fix_sources(source_map: str, page) -> str:
-    """libsass calls string input 'stdin'; sassc names it after the page."""
+def rebase_sources(source_map: str, tmp: str, entry: str, site, page) -> str:
+    """Sources relative to the site's source, as sassc (run from there) names them."""
     data = json.loads(source_map)
-    data["sources"] = [page.name if s == "stdin" else s for s in data.get("sources", [])]
+    sources = []
+    for source in data.get("sources", []):
+        full = os.path.normpath(os.path.join(tmp, source))
+        sources.append(page.name if full == entry else
+                       os.path.relpath(full, str(site.source)).replace(os.sep, "/"))
+    data["sources"] = sources
     return json.dumps(data, indent="\t", ensure_ascii=False)
+
+
+class SourceMapPage(Page):
+    """jekyll-sass-converter's SourceMapPage: written beside the CSS, as is."""
+
+    render_with_liquid = False
+    place_in_layout = False
 
 
 def add_source_map_page(site, page, source_map: str) -> None:
     """jekyll-sass-converter's SourceMapPage: written beside the CSS, rendered as is."""
-    from converter.model import Page
-
-    class SourceMapPage(Page):
-        render_with_liquid = False
-        place_in_layout = False
-
     map_page = SourceMapPage(site, page.dir_, page.basename + ".css.map", page.data, source_map)
     map_page.url = page.dir.rstrip("/") + "/" + page.basename + ".css.map"
     site.pages.append(map_page)

@@ -1,18 +1,27 @@
-"""Writing the site: rendered outputs, copied static files, removal of stale files.
+"""Writing the site so that no build, failed or interrupted, damages the destination.
 
-Only bytes that changed are written, so unchanged files keep their mtime
-(cheap rebuilds, friendly to rsync).  Nothing is ever written or removed
-outside the destination; `keep_files` survive the cleanup (lib/jekyll/cleaner.rb).
+The new site is assembled in a staging folder beside the destination: files
+whose bytes did not change are hard-linked from the current destination (so
+they keep their mtime and cost nothing), `keep_files` are carried over, and
+the staging folder then replaces the destination in one atomic exchange
+(renameat2 RENAME_EXCHANGE where the kernel has it).  Until that moment the
+old site is untouched; after it the new one is complete.  Nothing is ever
+written outside the destination's parent folder, and only inside the
+staging folder and the destination itself.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 from pathlib import Path
 
 from converter.errors import BuildError
 from converter.model import StaticFile
+
+STAGING_PREFIX = ".converter-staging-"
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -23,47 +32,75 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+def link_or_copy(source: Path, target: Path) -> None:
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def stage_output(old: Path, new: Path, data: bytes) -> None:
+    """Reuse the old file when its bytes are the same; else write the new bytes."""
+    new.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if old.is_file() and not old.is_symlink() and old.stat().st_size == len(data) \
+                and old.read_bytes() == data:
+            link_or_copy(old, new)
+            return
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_symlink():
-        path.unlink()
-    path.write_bytes(data)
-    return True
+    new.write_bytes(data)
 
 
-def copy_if_changed(source: Path, target: Path) -> bool:
+def stage_static(source: Path, old: Path, new: Path) -> None:
+    new.parent.mkdir(parents=True, exist_ok=True)
     try:
-        src_stat, dst_stat = source.stat(), target.stat()
-        if src_stat.st_size == dst_stat.st_size and int(src_stat.st_mtime) == int(dst_stat.st_mtime):
-            return False
+        src, dst = source.stat(), old.stat()
+        if old.is_file() and not old.is_symlink() and src.st_size == dst.st_size \
+                and int(src.st_mtime) == int(dst.st_mtime):
+            link_or_copy(old, new)
+            return
     except OSError:
         pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_symlink():
-        target.unlink()
-    shutil.copy2(source, target)
-    return True
+    shutil.copy2(source, new, follow_symlinks=True)
 
 
-def write_site(site) -> set[Path]:
-    """Write every item; returns the set of destination paths this build owns."""
+def staging_dir(dest: Path) -> Path:
+    return dest.parent / f"{STAGING_PREFIX}{dest.name}-{os.getpid()}"
+
+
+def write_site(site) -> list[Path]:
+    """Assemble the new site beside the destination, then swap it in. Returns written paths."""
     dest = site.dest
-    written: set[Path] = set()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staging = staging_dir(dest)
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        written = stage_items(site, staging)
+        carry_kept_files(site, staging)
+        swap_into_place(staging, dest)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return [dest / path.relative_to(staging) for path in written]
+
+
+def stage_items(site, staging: Path) -> list[Path]:
+    dest = site.dest
+    written: list[Path] = []
     for item in site.items_to_write():
-        target = item.destination(dest)
-        if not inside(target, dest):
+        target = item.destination(staging)
+        if not inside(target, staging):
             raise BuildError(f"refusing to write outside the destination: {target}",
                              item.relative_path)
-        written.add(target)
+        old = dest / target.relative_to(staging)
         if isinstance(item, StaticFile):
-            copy_if_changed(item.path, target)
+            stage_static(item.path, old, target)
         else:
-            write_bytes_if_changed(target, (item.output or "").encode("utf-8"))
+            stage_output(old, target, (item.output or "").encode("utf-8"))
+        written.append(target)
     return written
 
 
@@ -71,24 +108,62 @@ def kept(rel: str, keep_files: list[str]) -> bool:
     return any(rel == k or rel.startswith(k.rstrip("/") + "/") for k in keep_files)
 
 
-def clean_destination(site, written: set[Path]) -> list[Path]:
-    """Remove files and empty folders this build did not produce (except keep_files)."""
+def carry_kept_files(site, staging: Path) -> None:
+    """`keep_files` (e.g. .git) of the current destination survive the rebuild."""
     dest = site.dest
-    if not dest.is_dir():
-        return []
-    keep_files = [str(k).strip("/") for k in site.config.get("keep_files") or []]
-    owned = {str(p) for p in written}
-    owned_dirs = {str(parent) for p in written for parent in p.parents}
-    removed: list[Path] = []
-    for root, dirnames, filenames in os.walk(dest, topdown=False):
-        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(root, d))]:
-            full = os.path.join(root, name)
-            rel = os.path.relpath(full, dest).replace(os.sep, "/")
-            if full not in owned and not kept(rel, keep_files):
-                os.unlink(full)
-                removed.append(Path(full))
+    keep_files = [str(k).strip("/") for k in site.config.get("keep_files") or [] if str(k).strip("/")]
+    if not dest.is_dir() or not keep_files:
+        return
+    for root, dirnames, filenames in os.walk(dest):
         rel_root = os.path.relpath(root, dest).replace(os.sep, "/")
-        if root != str(dest) and root not in owned_dirs and not kept(rel_root, keep_files) \
-                and not os.listdir(root):
-            os.rmdir(root)
-    return removed
+        rel_root = "" if rel_root == "." else rel_root + "/"
+        for name in filenames:
+            rel = rel_root + name
+            target = staging / rel
+            if kept(rel, keep_files) and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                full = Path(root) / name
+                if full.is_symlink():
+                    os.symlink(os.readlink(full), target)
+                else:
+                    link_or_copy(full, target)
+        for name in dirnames:
+            rel = rel_root + name
+            if kept(rel, keep_files):
+                (staging / rel).mkdir(parents=True, exist_ok=True)
+
+
+def _renameat2():
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return None
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    return getattr(libc, "renameat2", None)
+
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False if unsupported."""
+    func = _renameat2()
+    if func is None:
+        return False
+    result = func(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return result == 0
+
+
+def swap_into_place(staging: Path, dest: Path) -> None:
+    if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
+        raise BuildError(f"destination {dest} exists and is not a folder")
+    if not dest.exists():
+        os.rename(staging, dest)
+        return
+    if exchange(staging, dest):
+        shutil.rmtree(staging)  # now holds the previous site
+        return
+    backup = dest.parent / f"{STAGING_PREFIX}{dest.name}-old-{os.getpid()}"
+    os.rename(dest, backup)
+    os.rename(staging, dest)
+    shutil.rmtree(backup, ignore_errors=True)
