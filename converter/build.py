@@ -88,17 +88,7 @@ def load_site(options: BuildOptions, log: Logger | None = None) -> Site:
 def setup(site: Site) -> None:
     """Converters, Liquid and plugins: what every stage after reading uses."""
     from converter.liquid.environment import make_environment
-    try:  # TEMPORARY until converter.markdown lands
-        from converter.markdown import KramdownConverter
-    except ImportError:
-        import mistune
-
-        class KramdownConverter:
-            def __init__(self, options):
-                self.md = mistune.create_markdown(escape=False)
-
-            def convert(self, text):
-                return self.md(text)
+    from converter.markdown import KramdownConverter
     from converter.render import Renderer
     site.markdown = KramdownConverter(markdown_options(site.config))
     site.liquid = make_environment(site, on_warning=lambda m: site.log.warn("Liquid Warning:", m))
