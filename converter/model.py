@@ -269,8 +269,7 @@ class Document(Convertible):
         return value
 
     def source_mtime(self) -> RubyTime:
-        stamp = self.path.stat().st_mtime
-        return RubyTime.wrap(dt.datetime.fromtimestamp(stamp, self.site.tz))
+        return self.site.file_time(self.path)
 
     @cached_property
     def cleaned_relative_path(self) -> str:
@@ -290,7 +289,7 @@ class Document(Convertible):
     @property
     def id(self) -> str:
         slug = self.data.get("slug") or self.basename_without_ext
-        return os.path.join(os.path.dirname(self.url), str(slug))
+        return os.path.join(ruby_dirname(self.url), str(slug))
 
     def destination(self, dest: Path) -> Path:
         path = in_dest_dir(dest, urls.unescape_path(self.url))
@@ -360,7 +359,7 @@ class StaticFile:
 
     @cached_property
     def modified_time(self) -> RubyTime:
-        return RubyTime.wrap(dt.datetime.fromtimestamp(self.path.stat().st_mtime, self.site.tz))
+        return self.site.file_time(self.path)
 
     @cached_property
     def cleaned_relative_path(self) -> str:
@@ -461,6 +460,14 @@ class Excerpt:
         return ExcerptDrop(self)
 
 
+def ruby_dirname(path: str) -> str:
+    """File.dirname: trailing slashes do not count ("/a/b/" -> "/a")."""
+    stripped = path.rstrip("/")
+    if not stripped:
+        return "/" if path.startswith("/") else "."
+    return os.path.dirname(stripped) or ("/" if stripped.startswith("/") else ".")
+
+
 def comparable_time(value) -> float:
     """A sort key for Jekyll's date comparisons (Time and Date mixed)."""
     if isinstance(value, dt.datetime):
@@ -505,6 +512,15 @@ class Site:
         self.markdown_exts = {e.strip().lower() for e in config["markdown_ext"].split(",")}
         self.permalink_style = str(config.get("permalink") or "date")
         self._doc_positions: dict[int, int] | None = None
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        self.epoch = int(epoch) if epoch.lstrip("-").isdigit() else None
+
+    def file_time(self, path: Path) -> RubyTime:
+        """A file's mtime, clamped to SOURCE_DATE_EPOCH for reproducible builds."""
+        stamp = path.stat().st_mtime
+        if self.epoch is not None:
+            stamp = min(stamp, self.epoch)
+        return RubyTime.wrap(dt.datetime.fromtimestamp(stamp, self.tz))
 
     # --- paths ---------------------------------------------------------------------
     @property

@@ -307,7 +307,8 @@ class SiteDrop(Drop):
         return self._obj.time
 
     def get_pages(self):
-        return self._cached("_pages", lambda: [p.to_liquid() for p in self._obj.pages])
+        # Not cached: pages are added while rendering (sass source maps), as in Jekyll.
+        return [p.to_liquid() for p in self._obj.pages]
 
     def get_static_files(self):
         return self._cached("_static", lambda: [f.to_liquid() for f in self._obj.static_files])
@@ -328,8 +329,7 @@ class SiteDrop(Drop):
         return self._cached("_posts", newest_first)
 
     def get_html_pages(self):
-        return self._cached("_html_pages", lambda: [
-            p.to_liquid() for p in self._obj.pages if p.html or p.url.endswith("/")])
+        return [p.to_liquid() for p in self._obj.pages if p.html or p.url.endswith("/")]
 
     def get_collections(self):
         return self._cached("_collections", lambda: [
