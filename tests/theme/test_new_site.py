@@ -101,3 +101,12 @@ def test_academicpages_content_keeps_its_urls_in_a_new_site(moved_site):
     produced = html_outputs(site / "_site")
     assert len(expected) > 20
     assert sorted(expected - produced) == []
+
+
+def test_new_site_under_a_baseurl_has_no_broken_links(tmp_path):
+    site = tmp_path / "x"
+    run_converter("new", str(site))
+    config = site / "_config.yml"
+    config.write_text(config.read_text().replace('baseurl: ""', 'baseurl: "/sub"'))
+    doctor = run_converter("doctor", "-s", str(site))
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
