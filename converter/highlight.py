@@ -20,8 +20,10 @@ Public API (used by ``converter.markdown`` and ``converter.liquid.tags``):
     (a Rouge name/alias/tag); unknown languages are rendered as plain text,
     as the highlight tag does (``find_fancy(lang) || PlainText``).
 
-Known limits: Pygments' lexers are not Rouge's, so token boundaries and
-classes can differ for some languages; plain text is exact.
+Exactness: plain text is exact; languages with a port of the Rouge lexer in
+``converter.markdown.rouge_lexers`` are token-exact; the rest go through
+Pygments' lexer for the language, whose token boundaries and classes can
+differ from Rouge's.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Token
 from pygments.util import ClassNotFound
 
+from converter.markdown.rouge_lexers import LEXERS as ROUGE_PORTS
 from converter.markdown.rouge_registry import ROUGE_LEXER_TAGS
 
 __all__ = ["find_lexer_tag", "render_tokens", "escape_code"]
@@ -103,6 +106,9 @@ def _rouge_class(token_type) -> str:
 def render_tokens(code: str, lang: str | None) -> str:
     """Highlighted inner HTML of <code> (see module docstring)."""
     tag = find_lexer_tag(lang) if lang is not None else "plaintext"
+    port = ROUGE_PORTS.get(tag)
+    if port is not None:
+        return "".join(_span(cls, text) for cls, text in port().lex(code))
     lexer = _pygments_lexer(tag) if tag else None
     if lexer is None:
         return escape_code(code)

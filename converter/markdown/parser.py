@@ -1045,12 +1045,37 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         self.configure()
         self.reset_env()
 
+    # The characters a line can start with for each block parser's start regex
+    # to match (None: any). Only used to skip parsers that cannot match.
+    _SP = " "
+    _WS = " \t\n\v\f\r"
+    BLOCK_FIRST_CHARS = {
+        "blank_line": _WS, "codeblock": " \t", "codeblock_fenced": "~", "codeblock_fenced_gfm": " ~`",
+        "blockquote": " >", "atx_header": "#", "atx_header_gfm": "#", "atx_header_gfm_quirk": "#",
+        "horizontal_rule": " *-_", "list": " +*-0123456789", "definition_list": " :",
+        "block_html": " <", "block_math": " \\$", "footnote_definition": " [",
+        "link_definition": " [", "abbrev_definition": " *", "block_extensions": " {",
+        "eob_marker": "^",
+    }
+
     def adjust_parsers(self):
         """Hook for subclasses: change the block/span parser lists."""
 
     def configure(self):
         self._block_table = [(self.PARSERS[n][0], getattr(self, self.PARSERS[n][1])) for n in self.block_parsers]
+        self._block_tables_by_char: dict[str, list] = {}
         self._span_cache: dict = {}
+
+    def block_table_for(self, first_char: str) -> list:
+        """The block parsers (in order) whose start regex can match a line starting with first_char."""
+        table = self._block_tables_by_char.get(first_char)
+        if table is None:
+            table = [
+                entry for name, entry in zip(self.block_parsers, self._block_table)
+                if self.BLOCK_FIRST_CHARS.get(name) is None or first_char in self.BLOCK_FIRST_CHARS[name]
+            ]
+            self._block_tables_by_char[first_char] = table
+        return table
 
     # environment (kramdown.rb reset_env / save_env / restore_env)
 
@@ -1106,9 +1131,13 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
             src = self.src
             while not src.eos:
                 start = src.pos
-                for start_re, method in self._block_table:
-                    if src.check(start_re) is not None and method():
-                        break
+                rest = src.rest
+                for start_re, method in self.block_table_for(rest[0]):
+                    m = start_re.match(rest)
+                    if m is not None:
+                        src.last, src.last_start = m, start  # what Scanner.check records
+                        if method():
+                            break
                 else:
                     start = -1
                 if src.pos == start:
@@ -1138,10 +1167,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         if text_type is not None:
             self.text_type = text_type
         span_start, span_re, table = self.span_regexes(tuple(parsers or self.span_parsers))
-        if stop_re is not None:
-            used_re = rx(f"(?:{stop_re.pattern})|(?:{span_start})")
-        else:
-            used_re = span_re
+        used_re = span_re if stop_re is None else self._stop_or_span_start(stop_re, span_start)
         src = self.src
         stop_re_found = False
         try:
@@ -1157,8 +1183,11 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     stop_re_found = accept_stop() if accept_stop is not None else True
                 if stop_re_found:
                     break
+                rest = src.rest
                 for start_re, method in table:
-                    if src.check(start_re) is not None:
+                    m = start_re.match(rest)
+                    if m is not None:
+                        src.last, src.last_start = m, src.pos
                         method()
                         break
                 else:
@@ -1169,6 +1198,16 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
             else:
                 self.tree = None
         return stop_re_found
+
+    _STOP_RE_CACHE: dict = {}
+
+    def _stop_or_span_start(self, stop_re, span_start: str):
+        key = (stop_re.pattern, stop_re.flags, span_start)
+        used_re = self._STOP_RE_CACHE.get(key)
+        if used_re is None:
+            used_re = self._STOP_RE_CACHE[key] = re.compile(
+                f"(?:{stop_re.pattern})|(?:{rx(span_start).pattern})", stop_re.flags | re.M)
+        return used_re
 
     def _scan_to(self, regex) -> str | None:
         """scan_until(/(?=regex)/): the text before the next match, leaving pos at it."""

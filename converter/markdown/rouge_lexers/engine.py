@@ -1,0 +1,133 @@
+"""Rouge's RegexLexer (rouge/regex_lexer.rb) in Python.
+
+A lexer class defines ``STATES``: state name -> list of rules. A rule is
+``(regex_source, action, next_state)`` where action is a Rouge token short
+name ('' for Text) or a callable ``action(lexer, match)``; next_state is
+None, a state name, ``"#pop"`` or ``"#push"``. ``("mixin", name)`` includes
+another state's rules. Regex sources are Ruby syntax (compiled by ``rx``);
+as in Rouge, rules whose source starts with ``^`` only run at line starts and
+matching happens as if the text started at the current position.
+"""
+
+from __future__ import annotations
+
+from ..rx import rx
+
+MAX_NULL_SCANS = 5
+
+
+class RougeLexer:
+    STATES: dict[str, list] = {}
+    START: list[str] = ["root"]
+    _compiled: dict | None = None
+
+    def __init__(self):
+        self.stack = list(self.START)
+        self.output: list[tuple[str, str]] = []
+        self.match = None
+
+    @classmethod
+    def compiled_states(cls) -> dict:
+        if cls.__dict__.get("_compiled") is None:
+            compiled = {}
+            for name, rules in cls.STATES.items():
+                compiled[name] = [
+                    rule if rule[0] == "mixin"
+                    else (rx(rule[0], dotall=len(rule) > 3 and rule[3]), rule[1], rule[2], rule[0].startswith("^"))
+                    for rule in rules
+                ]
+            cls._compiled = compiled
+        return cls._compiled
+
+    # Rouge's callback API
+
+    def token(self, tok: str, value: str | None = None):
+        value = self.match.group(0) if value is None else value
+        if value:
+            self.output.append((tok, value))
+
+    def groups(self, *tokens: str):
+        for i, tok in enumerate(tokens, 1):
+            value = self.match.group(i)
+            if value:
+                self.output.append((tok, value))
+
+    def push(self, state: str | None = None):
+        self.stack.append(state or self.stack[-1])
+
+    def pop(self, times: int = 1):
+        del self.stack[len(self.stack) - times:]
+
+    def goto(self, state: str):
+        self.stack[-1] = state
+
+    def recurse(self, text: str):
+        for tok, value in type(self)().lex(text):
+            self.output.append((tok, value))
+
+    # driving
+
+    def lex(self, text: str) -> list[tuple[str, str]]:
+        """Tokens as (short class name, text), consecutive same-class tokens merged."""
+        states = self.compiled_states()
+        self.output = []
+        pos = 0
+        null_steps = [0]
+        while pos < len(text):
+            rest = text[pos:]
+            at_bol = pos == 0 or text[pos - 1] == "\n"
+            if not self.stack:  # Rouge raises 'empty stack!'; keep lexing from root instead
+                self.stack.append("root")
+            consumed = self._step(states, self.stack[-1], rest, at_bol, null_steps)
+            if consumed is None:
+                self.output.append(("err", text[pos]))
+                pos += 1
+            else:
+                pos += consumed
+        return merge_tokens(self.output)
+
+    def _step(self, states, state_name, rest, at_bol, null_steps):
+        for rule in states[state_name]:
+            if rule[0] == "mixin":
+                consumed = self._step(states, rule[1], rest, at_bol, null_steps)
+                if consumed is not None:
+                    return consumed
+                continue
+            regex, action, next_state, bol_only = rule
+            if bol_only and not at_bol:
+                continue
+            m = regex.match(rest)
+            if m is None:
+                continue
+            self.match = m
+            if callable(action):
+                action(self, m)
+            else:
+                self.output.append((action, m.group(0)))
+                if next_state == "#pop":
+                    self.stack.pop()
+                elif next_state == "#push":
+                    self.stack.append(self.stack[-1])
+                elif next_state is not None:
+                    self.stack.append(next_state)
+            size = m.end()
+            if size == 0:
+                null_steps[0] += 1
+                if null_steps[0] > MAX_NULL_SCANS:
+                    return None
+            else:
+                null_steps[0] = 0
+            return size
+        return None
+
+
+def merge_tokens(tokens):
+    merged: list[tuple[str, str]] = []
+    for tok, value in tokens:
+        if not value:
+            continue
+        if merged and merged[-1][0] == tok:
+            merged[-1] = (tok, merged[-1][1] + value)
+        else:
+            merged.append((tok, value))
+    return merged
