@@ -31,6 +31,9 @@ _OUTSIDE = {
 # Unicode classes, substituted after the ASCII rewrite (markers survive it)
 _UNICODE = {
     "\\p{Word}": "\\w",
+    "[[:alpha:]_.]": "(?:[^\\W\\d]|\\.)",
+    "[[:alnum:]_.]": "[\\w.]",
+    "[[:alnum:]_]": "\\w",
     "[[:alpha:]_]": "[^\\W\\d]",
     "[-[:alnum:]._]": "[\\w.-]",
     "[[:alnum:]-_.]": "[\\w.-]",

@@ -8,6 +8,8 @@ academic sites use most, the Rouge state machines are transcribed here.
 from __future__ import annotations
 
 from .c import CLexer
+from .ini import IniLexer
+from .python import PythonLexer
 from .shell import ShellLexer
 
-LEXERS = {"shell": ShellLexer, "c": CLexer}
+LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer}

@@ -30,7 +30,7 @@ __fastcall __int32 __declspec __finally __int61 __try __leave
 inline _inline __inline naked _naked __naked restrict _restrict
 __restrict thread _thread __thread typename _typename __typename""".split())
 
-WS = r"(?:\s|//.*?\n|/[*].*?[*]/)+"
+WS = r"(?:(?:\s|//.*?\n|/[*].*?[*]/)+)"
 ID = r"[a-zA-Z_][a-zA-Z0-9_]*"
 
 
