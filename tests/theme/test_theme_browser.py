@@ -155,3 +155,18 @@ def test_axe_finds_no_serious_violations_in_light_and_dark(browser, site_server,
     serious = {page: [v for v in found if v["impact"] in ("serious", "critical")]
                for page, found in report.items()}
     assert {page: found for page, found in serious.items() if found} == {}
+
+
+def test_cv_prints_content_only_with_the_author_header(browser, site_server):
+    set_viewport(browser, DESKTOP)
+    open_page(browser, site_server + "/cv/")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print", "features": []})
+    try:
+        shown = browser.execute_script("""
+            const visible = s => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== "none"; };
+            return {masthead: visible(".masthead"), sidebar: visible(".sidebar"), footer: visible(".site-footer"),
+                    button: visible(".no-print"), header: visible(".print-header"), content: visible(".page")};""")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    assert shown == {"masthead": False, "sidebar": False, "footer": False, "button": False,
+                     "header": True, "content": True}
