@@ -64,3 +64,16 @@ def _bare_context(env):
         context = RenderContext(env.from_string("", name="(plugins)"))
         env._plugin_bare_context = context
     return context
+
+
+def ruby_or(*values: Any) -> Any:
+    """Ruby's `a || b || c`: the first value that is neither nil nor false ("" and 0 count)."""
+    for value in values:
+        if value is not None and value is not False:
+            return value
+    return values[-1] if values else None
+
+
+def truthy(value: Any) -> bool:
+    """Ruby truthiness: everything but nil and false."""
+    return value is not None and value is not False

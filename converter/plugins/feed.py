@@ -16,7 +16,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION
 
 from converter.plugins._support import (apply_filter, file_exists_in_source, minified,
-                                        virtual_page)
+                                        ruby_or, truthy, virtual_page)
 
 NAMES = ("jekyll-feed",)
 PRIORITY = -100  # :lowest
@@ -30,7 +30,7 @@ SIMPLE_TAG = re.compile(r"^[a-zA-Z0-9_]*$")
 
 def generate(site) -> None:
     config = feed_config(site)
-    if config.get("disable_in_development") and jekyll_env() == "development":
+    if truthy(config.get("disable_in_development")) and jekyll_env(site) == "development":
         log_info(site, "Skipping feed generation in development")
         return
     for name, meta in feed_collections(site, config).items():
@@ -39,7 +39,7 @@ def generate(site) -> None:
             path = feed_path(config, meta, name, category)
             if not file_exists_in_source(site, path):
                 site.pages.append(feed_page(site, path, collection=name, category=category))
-    if config.get("tags") and site.tags:
+    if truthy(config.get("tags")) and site.tags:
         generate_tag_feeds(site, config)
 
 
@@ -59,9 +59,9 @@ def feed_collections(site, config: dict) -> dict:
     else:
         collections = {}
     posts = collections.setdefault("posts", {})
-    posts["path"] = posts.get("path") or config.get("path")
-    posts["categories"] = posts.get("categories") or config.get("categories")
-    if posts["path"] and not config.get("path") and site.config.get("feed") is config:
+    posts["path"] = ruby_or(posts.get("path"), config.get("path"))
+    posts["categories"] = ruby_or(posts.get("categories"), config.get("categories"))
+    if not truthy(config.get("path")) and site.config.get("feed") is config:
         config["path"] = posts["path"]  # read by {% feed_meta %}
     for meta in collections.values():
         meta["categories"] = unique(meta.get("categories") or [])
@@ -76,16 +76,16 @@ def unique(values) -> list:
 
 def feed_path(config: dict, meta: dict, collection: str, category) -> str:
     prefix = "/feed" if collection == "posts" else f"/feed/{collection}"
-    if category:
+    if truthy(category):
         return f"{prefix}/{category}.xml"
-    return meta.get("path") or f"{prefix}.xml"
+    return ruby_or(meta.get("path"), f"{prefix}.xml")
 
 
 def generate_tag_feeds(site, config: dict) -> None:
     options = config["tags"] if isinstance(config["tags"], dict) else {}
-    except_tags = options.get("except") or []
-    only_tags = options.get("only") or list(site.tags.keys())
-    tags_path = options.get("path") or "/feed/by_tag/"
+    except_tags = ruby_or(options.get("except"), [])
+    only_tags = ruby_or(options.get("only"), list(site.tags.keys()))
+    tags_path = ruby_or(options.get("path"), "/feed/by_tag/")
     for tag in [t for t in only_tags if t not in except_tags]:
         # Only tags made of basic characters, to keep the feed path simple.
         if not SIMPLE_TAG.match(str(tag)):
@@ -108,8 +108,8 @@ def feed_page(site, path: str, collection: str = "posts", category=None, tags=No
     return virtual_page(site, path, minified("feed.xml", MINIFY_REGEX), data)
 
 
-def jekyll_env() -> str:
-    return os.environ.get("JEKYLL_ENV") or "development"
+def jekyll_env(site) -> str:
+    return getattr(site, "environment", None) or os.environ.get("JEKYLL_ENV") or "development"
 
 
 def log_info(site, message: str) -> None:
@@ -146,14 +146,14 @@ def feed_meta_link(site, context=None) -> str:
 
     config = site.config
     feed = config.get("feed")
-    path = (feed.get("path") if isinstance(feed, dict) else None) or "feed.xml"
-    title = config.get("title") or config.get("name")
+    path = ruby_or(feed.get("path") if isinstance(feed, dict) else None, "feed.xml")
+    title = ruby_or(config.get("title"), config.get("name"))
     attributes = {
         "type": "application/atom+xml",
         "rel": "alternate",
         "href": apply_filter(site, "absolute_url", path, context=context),
     }
-    if title:
+    if truthy(title):
         attributes["title"] = title
     rendered = " ".join(f"{key}={xml_attr(to_s(value))}" for key, value in attributes.items())
     return f"<link {rendered} />"

@@ -11,6 +11,8 @@ import copy
 import math
 import posixpath
 
+from converter.plugins._support import truthy
+
 NAMES = ("jekyll-paginate",)
 PRIORITY = -100  # :lowest
 
@@ -32,7 +34,7 @@ def paginate(site, template) -> None:
     per_page = ruby_to_i(site.config["paginate"])
     if per_page <= 0:
         return  # Ruby divides by zero here; nothing sensible to paginate
-    posts = [post for post in newest_first(site.posts) if not post.data.get("hidden")]
+    posts = [post for post in newest_first(site.posts) if not truthy(post.data.get("hidden"))]
     total_pages = math.ceil(len(posts) / per_page)
     first_url = template.url
     for number in range(1, total_pages + 1):

@@ -16,7 +16,8 @@ import json
 import re
 
 from converter.plugins._support import (apply_filter, ensure_leading_slash,
-                                        file_exists_in_source, template_text, virtual_page)
+                                        file_exists_in_source, template_text, truthy,
+                                        virtual_page)
 
 NAMES = ("jekyll-redirect-from",)
 PRIORITY = 0  # the gem's generator does not set one: :normal
@@ -37,7 +38,7 @@ def generate(site) -> None:
             site.pages.append(page)
             redirects[page.data["redirect"]["from"]] = page.data["redirect"]["to"]
         target = redirect_to_target(item)
-        if target:
+        if truthy(target):
             turn_into_redirect(site, item, target)
             redirects[item.data["redirect"]["from"]] = item.data["redirect"]["to"]
     if redirects_json_wanted(site):

@@ -16,7 +16,7 @@ from liquid.ast import Node
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION
 
-from converter.plugins._support import apply_filter, template_text
+from converter.plugins._support import apply_filter, ruby_or, template_text, truthy
 
 NAMES = ("jekyll-seo-tag",)
 
@@ -167,11 +167,11 @@ class SeoDrop(LazyDrop):
 
     @property
     def title_p(self) -> bool:
-        return bool(self.title) and not NO_TITLE.search(self.markup)
+        return truthy(self.title) and not NO_TITLE.search(self.markup)
 
     @cached_property
     def site_title(self):
-        return self.format_string(self.config.get("title") or self.config.get("name"))
+        return self.format_string(ruby_or(self.config.get("title"), self.config.get("name")))
 
     @cached_property
     def site_tagline(self):
@@ -216,18 +216,19 @@ class SeoDrop(LazyDrop):
     @cached_property
     def name(self):
         seo_name = self.page_seo.get("name")
-        if seo_name:
-            return self.format_string(seo_name)
+        formatted = self.format_string(seo_name) if truthy(seo_name) else None
+        if formatted:
+            return formatted
         if not self.homepage_or_about:
             return None
         social_name = sub_hash(self.config, "social").get("name")
-        if social_name:
+        if truthy(social_name):
             return self.format_string(social_name)
         return self.site_title
 
     @cached_property
     def description(self):
-        text = lookup(self.page, "description") or lookup(self.page, "excerpt")
+        text = ruby_or(lookup(self.page, "description"), lookup(self.page, "excerpt"))
         return self.format_string(text) or self.site_description
 
     @cached_property
@@ -248,32 +249,32 @@ class SeoDrop(LazyDrop):
 
     @property
     def image(self):
-        return self.image_drop if self.image_drop.path else None
+        return self.image_drop if truthy(self.image_drop.path) else None
 
     @cached_property
     def date_modified(self):
-        date = (self.page_seo.get("date_modified") or lookup(self.page, "last_modified_at")
-                or lookup(self.page, "date"))
-        return self.filter("date_to_xmlschema", date) if date else None
+        date = ruby_or(self.page_seo.get("date_modified"), lookup(self.page, "last_modified_at"),
+                       lookup(self.page, "date"))
+        return self.filter("date_to_xmlschema", date) if truthy(date) else None
 
     @cached_property
     def date_published(self):
         date = lookup(self.page, "date")
-        return self.filter("date_to_xmlschema", date) if date else None
+        return self.filter("date_to_xmlschema", date) if truthy(date) else None
 
     @cached_property
     def type(self):
-        if self.page_seo.get("type"):
+        if truthy(self.page_seo.get("type")):
             return self.page_seo["type"]
         if self.homepage_or_about:
             return "WebSite"
-        if lookup(self.page, "date"):
+        if truthy(lookup(self.page, "date")):
             return "BlogPosting"
         return "WebPage"
 
     @cached_property
     def links(self):
-        if self.page_seo.get("links"):
+        if truthy(self.page_seo.get("links")):
             return self.page_seo["links"]
         if self.homepage_or_about:
             return sub_hash(self.config, "social").get("links")
@@ -282,7 +283,7 @@ class SeoDrop(LazyDrop):
     @cached_property
     def logo(self):
         logo = self.config.get("logo")
-        if not logo:
+        if not truthy(logo):
             return None
         if not is_absolute_url(logo):
             logo = self.filter("absolute_url", logo)
@@ -290,11 +291,11 @@ class SeoDrop(LazyDrop):
 
     @cached_property
     def page_lang(self):
-        return lookup(self.page, "lang") or self.config.get("lang") or "en_US"
+        return ruby_or(lookup(self.page, "lang"), self.config.get("lang"), "en_US")
 
     @cached_property
     def page_locale(self):
-        locale = lookup(self.page, "locale") or self.config.get("locale") or self.page_lang
+        locale = ruby_or(lookup(self.page, "locale"), self.config.get("locale"), self.page_lang)
         return ruby_to_s(locale).replace("-", "_")
 
     @cached_property
@@ -332,7 +333,7 @@ class AuthorDrop(LazyDrop):
 
     @property
     def twitter(self):
-        handle = self.author_hash.get("twitter") or self.author_hash.get("name")
+        handle = ruby_or(self.author_hash.get("twitter"), self.author_hash.get("name"))
         return re.sub(r"^@", "", handle) if isinstance(handle, str) else None
 
     def __str__(self) -> str:
@@ -387,9 +388,9 @@ class ImageDrop(LazyDrop):
 
     @cached_property
     def absolute_url(self):
-        raw = (self.image_hash.get("path") or self.image_hash.get("facebook")
-               or self.image_hash.get("twitter"))
-        if not raw:
+        raw = ruby_or(self.image_hash.get("path"), self.image_hash.get("facebook"),
+                      self.image_hash.get("twitter"))
+        if not truthy(raw):
             return None
         if isinstance(raw, str) and is_absolute_url(raw) is False:
             return self.seo.filter("absolute_url", raw)
@@ -397,7 +398,7 @@ class ImageDrop(LazyDrop):
 
     @cached_property
     def path(self):
-        return self.seo.filter("uri_escape", self.absolute_url) if self.absolute_url else None
+        return self.seo.filter("uri_escape", self.absolute_url) if truthy(self.absolute_url) else None
 
     def __str__(self) -> str:
         return ruby_to_s(self.path)
@@ -432,13 +433,13 @@ class JsonLdDrop:
 
     def author(self):
         author = self.seo.author
-        if not author.get("name"):
+        if not truthy(author.get("name")):
             return None
         author_type = author.get("type")
-        if author_type and author_type not in VALID_AUTHOR_TYPES:
+        if truthy(author_type) and author_type not in VALID_AUTHOR_TYPES:
             return None
-        result = {"@type": author_type or "Person", "name": author.get("name")}
-        if author.get("url"):
+        result = {"@type": ruby_or(author_type, "Person"), "name": author.get("name")}
+        if truthy(author.get("url")):
             result["url"] = author.get("url")
         return result
 
@@ -458,7 +459,7 @@ class JsonLdDrop:
         if not logo:
             return None
         output = {"@type": "Organization", "logo": {"@type": "ImageObject", "url": logo}}
-        if self.seo.author.name:
+        if truthy(self.seo.author.name):
             output["name"] = self.seo.author.name
         return output
 
