@@ -30,7 +30,8 @@ def test_converter_is_reusable():
 
 
 def test_not_a_string_input():
-    assert KramdownConverter().convert(None) == ""
+    conv = KramdownConverter()
+    assert conv.convert(None) == conv.convert("") == "\n"
 
 
 def test_smartify():

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .c import CLexer
 from .ini import IniLexer
+from .matlab import MatlabLexer
 from .python import PythonLexer
 from .shell import ShellLexer
 
-LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer}
+LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer}
