@@ -142,3 +142,18 @@ def test_github_metadata_in_production_sets_url_and_baseurl(make_site, monkeypat
 def test_github_metadata_url_helpers():
     assert github_metadata.url_path("https://o.github.io/proj") == "/proj"
     assert github_metadata.url_without_path("https://o.github.io/proj") == "https://o.github.io"
+
+
+# --- plugins the converter cannot run ----------------------------------------------------
+
+def test_ruby_plugins_and_unknown_gems_are_reported_once_and_the_build_goes_on(make_site):
+    source, build = make_site({"index.md": "---\n---\nHi\n",
+                               "_plugins/capitalize_all.rb": "module Jekyll; end\n",
+                               "_plugins/sub/state_abbr.rb": "module Jekyll; end\n"},
+                              config="plugins: [jekyll-scholar, jekyll-sitemap]\n")
+    result, dest = build()
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    for name in ("_plugins/capitalize_all.rb", "_plugins/sub/state_abbr.rb", "jekyll-scholar"):
+        assert output.count(name) == 1, output
+    assert (dest / "sitemap.xml").exists() and (dest / "index.html").exists()
