@@ -146,6 +146,8 @@ class SeoDrop(LazyDrop):
             "author", "json_ld", "json_ld_json", "image", "date_modified", "date_published",
             "type", "links", "logo", "page_lang", "page_locale", "canonical_url")
 
+    version = VERSION
+
     def __init__(self, markup: str, context):
         self.markup = markup
         self.context = context
@@ -162,8 +164,6 @@ class SeoDrop(LazyDrop):
         for name in FORMAT_STRING_FILTERS:
             text = self.filter(name, text)
         return text or None
-
-    version = VERSION
 
     @property
     def title_p(self) -> bool:
