@@ -9,6 +9,8 @@ Exit status 1 when any finding is an error.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import re
 import sys
 import tempfile
@@ -97,12 +99,54 @@ def diagnose(source: Path, destination: Path | None = None,
             findings.append(warning("conflict", f"URL conflicts not checked: {build_failure_message(problem)}"))
         return findings + check_output(destination, baseurl, site_url)
     with tempfile.TemporaryDirectory(prefix="converter-doctor-") as tmp:
-        try:
-            site = load_site_model(source, Path(tmp), config_files, build=True)
-        except Exception as problem:  # a failed build is itself the finding
-            return findings + [error("build", build_failure_message(problem))]
+        with captured_output() as build_output:  # a list that receives the printed text
+            try:
+                site = load_site_model(source, Path(tmp), config_files, build=True)
+            except Exception as problem:  # a failed build is itself the finding
+                site = None
+                findings.append(error("build", build_failure_message(problem)))
+        findings += build_warnings("".join(build_output))
+        if site is None:
+            return findings
         findings += check_site_model(site)
         findings += check_output(Path(tmp), baseurl, site_url)
+    return findings
+
+
+@contextlib.contextmanager
+def captured_output():
+    """Collect what the build prints (Python and libsass, at the file-descriptor level)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = {fd: os.dup(fd) for fd in (1, 2)}
+    text: list[str] = []
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as sink:
+        try:
+            for fd in saved:
+                os.dup2(sink.fileno(), fd)
+            yield text
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            for fd, copy in saved.items():
+                os.dup2(copy, fd)
+                os.close(copy)
+            sink.seek(0)
+            text.append(sink.read())
+
+
+def build_warnings(output: str) -> list[Finding]:
+    """The build's warnings as findings: one line each, libsass deprecations counted."""
+    findings, seen, sass_deprecations = [], set(), 0
+    for line in output.splitlines():
+        text = line.strip()
+        if text.startswith("DEPRECATION WARNING"):
+            sass_deprecations += 1
+        elif "warning" in text.lower() and text not in seen:
+            seen.add(text)
+            findings.append(warning("build", re.sub(r"^\S*\s*Warning:\s*", "", text)))
+    if sass_deprecations:
+        findings.append(warning("sass", f"{sass_deprecations} deprecation warnings from libsass"))
     return findings
 
 

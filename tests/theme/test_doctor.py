@@ -119,3 +119,25 @@ def test_the_demo_site_is_healthy():
     result = run_converter("doctor", "-s", str(repo), cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Everything looks fine" in result.stdout
+
+
+def test_build_warnings_become_one_line_each():
+    printed = ("    Liquid Warning: Liquid syntax error (line 3): bad in _layouts/x.html\n"
+               "    Liquid Warning: Liquid syntax error (line 3): bad in _layouts/x.html\n"
+               "DEPRECATION WARNING: Passing a string to call() is deprecated\n"
+               "in Sass 4.0.\n"
+               "DEPRECATION WARNING: Passing a string to call() is deprecated\n"
+               "      Generating...\n")
+    assert [str(f) for f in doctor.build_warnings(printed)] == [
+        "warning: build: Liquid syntax error (line 3): bad in _layouts/x.html",
+        "warning: sass: 2 deprecation warnings from libsass"]
+
+
+def test_doctor_prints_findings_only(tmp_path):
+    site = write_tree(tmp_path / "site", {
+        "_config.yml": "title: t\n",
+        "index.html": "---\n---\n{% if (a or b) %}x{% endif %}<a href='/gone/'>g</a>\n"})
+    result = run_converter("doctor", "-s", str(site), cwd=site)
+    assert result.returncode == 1
+    assert all(line.startswith(("warning: ", "error: ")) for line in result.stdout.splitlines()), result.stdout
+    assert result.stderr == ""
