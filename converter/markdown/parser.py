@@ -1061,20 +1061,26 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
     def adjust_parsers(self):
         """Hook for subclasses: change the block/span parser lists."""
 
+    # Parser tables are shared by all documents with the same parser lists;
+    # they hold plain functions, called with the parser instance.
+    _TABLE_CACHE: dict = {}
+
     def configure(self):
-        self._block_table = [(self.PARSERS[n][0], getattr(self, self.PARSERS[n][1])) for n in self.block_parsers]
-        self._block_tables_by_char: dict[str, list] = {}
-        self._span_cache: dict = {}
+        self._block_key = (type(self), tuple(self.block_parsers))
+        self._span_key = (type(self), tuple(self.span_parsers))
 
     def block_table_for(self, first_char: str) -> list:
         """The block parsers (in order) whose start regex can match a line starting with first_char."""
-        table = self._block_tables_by_char.get(first_char)
+        key = (self._block_key, first_char)
+        table = self._TABLE_CACHE.get(key)
         if table is None:
+            cls = type(self)
             table = [
-                entry for name, entry in zip(self.block_parsers, self._block_table)
+                (self.PARSERS[name][0], getattr(cls, self.PARSERS[name][1]))
+                for name in self.block_parsers
                 if self.BLOCK_FIRST_CHARS.get(name) is None or first_char in self.BLOCK_FIRST_CHARS[name]
             ]
-            self._block_tables_by_char[first_char] = table
+            self._TABLE_CACHE[key] = table
         return table
 
     # environment (kramdown.rb reset_env / save_env / restore_env)
@@ -1136,7 +1142,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     m = start_re.match(rest)
                     if m is not None:
                         src.last, src.last_start = m, start  # what Scanner.check records
-                        if method():
+                        if method(self):
                             break
                 else:
                     start = -1
@@ -1152,11 +1158,13 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         return status
 
     def span_regexes(self, parsers: tuple[str, ...]):
-        cached = self._span_cache.get(parsers)
+        key = (type(self), parsers)
+        cached = self._TABLE_CACHE.get(key)
         if cached is None:
             span_start = "|".join(P.SPAN_START[name] for name in parsers)
-            table = [(self.PARSERS[n][0], getattr(self, self.PARSERS[n][1])) for n in parsers]
-            cached = self._span_cache[parsers] = (span_start, rx(span_start), table)
+            cls = type(self)
+            table = [(self.PARSERS[n][0], getattr(cls, self.PARSERS[n][1])) for n in parsers]
+            cached = self._TABLE_CACHE[key] = (span_start, rx(span_start), table)
         return cached
 
     def parse_spans(self, el, stop_re=None, parsers=None, text_type=None, accept_stop=None):
@@ -1166,7 +1174,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         self.tree = el
         if text_type is not None:
             self.text_type = text_type
-        span_start, span_re, table = self.span_regexes(tuple(parsers or self.span_parsers))
+        span_start, span_re, table = self.span_regexes(tuple(parsers) if parsers else self._span_key[1])
         used_re = span_re if stop_re is None else self._stop_or_span_start(stop_re, span_start)
         src = self.src
         stop_re_found = False
@@ -1188,7 +1196,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     m = start_re.match(rest)
                     if m is not None:
                         src.last, src.last_start = m, src.pos
-                        method()
+                        method(self)
                         break
                 else:
                     self.add_text(src.getch())

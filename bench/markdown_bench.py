@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Pages per second: our kramdown port vs real kramdown (Ruby), same corpus, one run.
+
+    python bench/markdown_bench.py [--rounds N]
+
+Corpus: every Markdown case of tests/markdown (rule cases, ../shared/sites,
+../shared/seeds). Each side converts the whole corpus ``rounds`` times with
+Jekyll's kramdown options, timing only the conversions (no process start-up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "markdown"))
+sys.path.insert(0, str(REPO))
+
+from corpus import all_cases  # noqa: E402
+
+from converter.markdown import KramdownConverter  # noqa: E402
+
+RUBY_BENCH = r"""
+require 'json'
+require 'kramdown'
+require 'kramdown-parser-gfm'
+require 'jekyll'
+texts, rounds = JSON.parse($stdin.read).values_at('texts', 'rounds')
+config = {'kramdown' => JSON.parse(JSON.generate(Jekyll::Configuration::DEFAULTS['kramdown'])),
+          'highlighter' => 'rouge'}
+parser = Jekyll::Converters::Markdown::KramdownParser.new(config)
+texts.each { |t| parser.convert(t) } # warm-up, like ours
+start = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+rounds.times { texts.each { |t| parser.convert(t) } }
+puts Process.clock_gettime(Process::CLOCK_MONOTONIC) - start
+"""
+
+
+def bench_ours(texts: list[str], rounds: int) -> float:
+    converter = KramdownConverter()
+    for text in texts:
+        converter.convert(text)
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            converter.convert(text)
+    return time.perf_counter() - start
+
+
+def bench_kramdown(texts: list[str], rounds: int) -> float:
+    proc = subprocess.run(["ruby", "-e", RUBY_BENCH], input=json.dumps({"texts": texts, "rounds": rounds}),
+                          capture_output=True, text=True, check=True)
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=3, help="alternate runs; the best time of each side counts")
+    args = ap.parse_args()
+    texts = [case.text for case in all_cases()]
+    pages = len(texts) * args.rounds
+    size_kb = sum(len(t.encode()) for t in texts) / 1024
+    print(f"corpus: {len(texts)} documents ({size_kb:.0f} KiB), {args.rounds} rounds")
+    ours_times, theirs_times = [], []
+    for _ in range(args.repeat):  # alternate so machine load affects both sides alike
+        ours_times.append(bench_ours(texts, args.rounds))
+        try:
+            theirs_times.append(bench_kramdown(texts, args.rounds))
+        except (OSError, subprocess.CalledProcessError) as err:
+            print(f"kramdown (Ruby): unavailable ({err})")
+    ours = min(ours_times)
+    print(f"ours (Python, mistune + kramdown rules): {pages / ours:8.1f} pages/s  ({ours:.2f} s)")
+    if not theirs_times:
+        return 0
+    theirs = min(theirs_times)
+    print(f"kramdown 2.4 (Ruby):                     {pages / theirs:8.1f} pages/s  ({theirs:.2f} s)")
+    print(f"ratio: ours is {theirs / ours:.2f}x kramdown's speed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
