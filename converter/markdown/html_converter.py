@@ -168,9 +168,9 @@ class HtmlConverter:
 
     def convert_header(self, el, indent):
         attr = dict(el.attr)
-        if self.options.get("auto_ids") and not attr.get("id"):
+        if self.options.get("auto_ids") and attr.get("id") is None:
             attr["id"] = self.generate_id(el.options.get("raw_text") or "")
-        if attr.get("id") and self.in_toc(el):
+        if attr.get("id") is not None and self.in_toc(el):
             self.toc.append((el.options["level"], attr["id"], el.children))
         level = max(min(el.options["level"] + self.options.get("header_offset", 0), 6), 1)
         return self.format_as_block_html(f"h{level}", attr, self.inner(el, indent), indent)
@@ -207,7 +207,7 @@ class HtmlConverter:
     def convert_dt(self, el, indent):
         attr = dict(el.attr)
         parent_ial = self.stack[-1].options.get("ial") if self.stack else None
-        if not attr.get("id") and parent_ial and parent_ial.get("refs"):
+        if attr.get("id") is None and parent_ial and parent_ial.get("refs"):
             for ref in parent_ial["refs"]:
                 m = re.match(r"auto_ids(?:-([\w-]+))?", ref, re.A)
                 if m:

@@ -118,7 +118,7 @@ class HtmlParserMixin:
     # kramdown's use of it (parser/kramdown/html.rb)
 
     def handle_kramdown_html_tag(self, el: Element, closed: bool, handle_body: bool):
-        if self.block_ial:
+        if self.block_ial is not None:
             el.options["ial"] = self.block_ial
             self.block_ial = None
         in_raw = self.tree.type == "html_element" and self.tree.options.get("content_model") == "raw"

@@ -208,7 +208,7 @@ class BlockParsersMixin:
             last is None
             or last.type == "blank"
             or (last.type == "eob" and last.value is None)
-            or bool(self.block_ial)
+            or self.block_ial is not None
         )
 
     def before_block_boundary(self):
@@ -397,7 +397,7 @@ class ListParsersMixin:
         if not children:
             return None
         if (children[0].type == "p" and len(children) >= 2 and children[1].type == "eob"
-                and children[0].options.get("ial")):
+                and children[0].options.get("ial") is not None):
             del children[1]
         first = children[0]
         if first.type == "p" and (
@@ -1100,7 +1100,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
 
     def new_block_el(self, type, value=None, attr=None, options=None):
         el = Element(type, value, attr, options)
-        if self.block_ial:
+        if self.block_ial is not None:
             el.options["ial"] = self.block_ial
             self.block_ial = None
         return el
