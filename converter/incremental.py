@@ -33,6 +33,9 @@ from pathlib import Path
 from converter.errors import BuildError
 
 BODY_KEYS = frozenset(("content", "output", "excerpt"))
+# The site drop caches its page lists when first read, so pages made while
+# rendering (source maps) are in them only if the first read came later.
+PAGE_LIST_CACHES = {"_pages": "get_pages", "_html_pages": "get_html_pages"}
 NAV_KEYS = frozenset(("previous", "next"))
 # Site-drop keys that are lists of items, and the list token each one reads.
 SITE_LISTS = {"posts": "posts", "related_posts": "posts", "pages": "pages",
@@ -155,7 +158,7 @@ def install_hooks() -> None:
 
 
 def record_drop_read(obj, key) -> None:
-    from converter.model import Collection, Excerpt, Site
+    from converter.model import Collection, Document, Excerpt, Site
     if isinstance(obj, Site):   # recorded by the site drop's own wrapper
         return
     if isinstance(obj, Excerpt):
@@ -165,6 +168,8 @@ def record_drop_read(obj, key) -> None:
         if key in ("docs", "files", ""):
             RECORDER.add(("list", "coll:" + obj.label))
         return
+    elif key == "excerpt" and not isinstance(obj, Document):
+        kind = "meta"   # a page's excerpt is front matter, not derived from its body
     else:
         kind = "body" if key in BODY_KEYS else "nav" if key in NAV_KEYS else "meta"
     RECORDER.add((kind, id(obj)))
@@ -254,7 +259,7 @@ class Report:
     @property
     def css_only(self) -> bool:
         outputs = self.written + self.copied
-        return bool(outputs) and not self.removed and all(p.suffix == ".css" for p in outputs)
+        return bool(outputs) and not self.removed and all(p.suffix in (".css", ".map") for p in outputs)
 
 
 def item_key(item) -> tuple:
@@ -405,6 +410,7 @@ class IncrementalBuilder:
         self.data_sig = None
         self.pending: set[str] = set()      # changes of a failed rebuild, retried next time
         self.children: dict = {}            # item key -> keys of the pages its render makes
+        self.cache_births: dict = {}        # page-list cache -> key of the item that first read it
         self.needs_full = True
         self._time = None
         self.source = Path(options.source).resolve()
@@ -476,11 +482,15 @@ class IncrementalBuilder:
         raw = {id(item): item.content for item in order}
         reads: dict[int, set] = {}
         self.children = {}
+        births: dict[str, int] = {}
         RECORDER.excerpt_frames.clear()
         for item in order:
             reads[id(item)], made = self._render_recording(site, item)
             if made:
                 self.children[id(item)] = made
+            for name in PAGE_LIST_CACHES:
+                if name in site.renderer.site_drop.__dict__:
+                    births.setdefault(name, id(item))
         # Keys are taken after rendering: pages made while rendering are in the site now.
         snap = Snapshot(site)
         deps = {snap.key(item): self._tokens(site, snap, item, reads[id(item)]) for item in order}
@@ -489,6 +499,7 @@ class IncrementalBuilder:
                 deps[snap.key(page)] = frozenset()
         self.children = {snap.keys[parent]: [snap.key(p) for p in made]
                          for parent, made in self.children.items()}
+        self.cache_births = {name: snap.keys[born] for name, born in births.items()}
         raw = {snap.key(item): raw.get(id(item), item.content) for item in snap.order}
         self._commit(site, snap, raw, deps)
         return len(snap.order)
@@ -521,21 +532,27 @@ class IncrementalBuilder:
         return frozenset(tokens)
 
     def _render(self, site, snap: Snapshot, item, report: Report) -> frozenset:
-        """Re-render one item during a sweep; pages it makes replace their old versions."""
+        """Re-render one item during a sweep; pages it makes take their old versions' place."""
         reads, made = self._render_recording(site, item)
-        if made:
-            site.pages[len(site.pages) - len(made):] = []
-            for page in made:
-                old = snap.by_key.get(item_key(page))
-                if old is not None and old in site.pages:
-                    site.pages[site.pages.index(old)] = page
-                else:
-                    site.pages.append(page)
-                key = snap.adopt(page)
-                self._write_item(snap, key, page, report)
-            site.renderer.site_drop.invalidate()
+        for page in made:
+            old = snap.by_key.get(item_key(page))
+            if old is not None:
+                replace_in_page_caches(site.renderer.site_drop, old, page)
+            key = snap.adopt(page)
+            self._write_item(snap, key, page, report)
+        if made or snap.key(item) in self.children:
             self.children[snap.key(item)] = [snap.key(p) for p in made]
         return self._tokens(site, snap, item, reads)
+
+    def _detach_children(self, site, snap: Snapshot, first: int) -> None:
+        """Pages made by items from `first` on leave site.pages: a full build has not
+        made them yet at that point. They come back as the sweep passes their maker."""
+        for parent, children in self.children.items():
+            if snap.position.get(parent, -1) >= first:
+                for key in children:
+                    page = snap.by_key.get(key)
+                    if page is not None and page in site.pages:
+                        site.pages.remove(page)
 
     @staticmethod
     def _translate(snap: Snapshot, token):
@@ -802,6 +819,10 @@ class IncrementalBuilder:
             return deps
         first = positions[0]
         order = snap.order
+        fresh_site = site is not self.site
+        if fresh_site:
+            self._make_page_caches(site, snap, up_to=first)
+        self._detach_children(site, snap, first)
         # From the first re-rendered item on, items are "not yet rendered".
         for item in order[first:]:
             key = snap.key(item)
@@ -809,8 +830,12 @@ class IncrementalBuilder:
         for item in order[first:]:
             key = snap.key(item)
             state = self.items.get(key)
+            if fresh_site:
+                self._make_page_caches(site, snap, born_at=key)
             if key not in dirty:
                 item.content, item.output = state.final_content, state.final_output
+                site.pages.extend(snap.by_key[k] for k in self.children.get(key, ())
+                                  if k in snap.by_key)
                 continue
             excerpt = getattr(item, "data", {}).get("excerpt")
             if isinstance(excerpt, Excerpt) and key in dirty:
@@ -827,10 +852,28 @@ class IncrementalBuilder:
                     dirty.add(reader)
         return deps
 
+    def _make_page_caches(self, site, snap: Snapshot, up_to: int | None = None,
+                          born_at=None) -> None:
+        """On a freshly read site, create the page-list caches where the full build did."""
+        drop = site.renderer.site_drop
+        for name, getter in PAGE_LIST_CACHES.items():
+            if name in drop.__dict__ or name not in self.cache_births:
+                continue
+            born = self.cache_births[name]
+            if born == born_at or (up_to is not None and snap.position.get(born, -1) <= up_to):
+                getattr(drop, getter)()
+
     def _write_item(self, snap: Snapshot, key, item, report: Report) -> None:
         target = snap.writes.get(key)
         if target is not None and write_if_changed(target, (item.output or "").encode("utf-8")):
             report.written.append(target)
+
+
+def replace_in_page_caches(site_drop, old, new) -> None:
+    for name in PAGE_LIST_CACHES:
+        cached = site_drop.__dict__.get(name)
+        if cached:
+            site_drop.__dict__[name] = [new.to_liquid() if d._obj is old else d for d in cached]
 
 
 def layout_tokens(site, item) -> set:
