@@ -685,20 +685,21 @@ def sanitize_scope_path(path) -> str:
 
 
 def to_time(value, tz, where: str = ""):
-    """Utils.parse_date: a front-matter date (string, Date or Time) as a RubyTime."""
+    """Utils.parse_date: Time.parse(value.to_s).localtime, as a RubyTime in the site zone."""
     if isinstance(value, dt.datetime):
-        return RubyTime.wrap(value if value.tzinfo else value.replace(tzinfo=tz))
-    if isinstance(value, dt.date):
-        return RubyTime(value.year, value.month, value.day, tzinfo=tz)
-    text = str(value).strip()
-    try:
-        from dateutil import parser as dateparser
-        parsed = dateparser.parse(text)
-    except (ValueError, OverflowError) as exc:
-        raise BuildError(f"Invalid date '{text}': {where}") from exc
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=tz)
-    return RubyTime.wrap(parsed)
+        parsed = value if value.tzinfo else value.replace(tzinfo=tz)
+    elif isinstance(value, dt.date):
+        parsed = dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+    else:
+        text = str(value).strip()
+        try:
+            from dateutil import parser as dateparser
+            parsed = dateparser.parse(text)
+        except (ValueError, OverflowError) as exc:
+            raise BuildError(f"Invalid date '{text}': {where}") from exc
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=tz)
+    return RubyTime.wrap(parsed.astimezone(tz))
 
 
 __all__ = ["Site", "Page", "Document", "StaticFile", "Collection", "Layout", "RubyDate"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -47,6 +48,32 @@ def make_site(tmp_path):
         return source, build
 
     return make
+
+
+GENERATOR_META = re.compile(r'<meta\s+name="generator"\s+content="[^"]*"\s*/?>', re.I)
+GENERATOR_TAG = re.compile(r"<generator\b[^>]*>.*?</generator>", re.I | re.S)
+
+
+def normalise(text: str) -> str:
+    """site-diff's normalisation: generator tags dropped, whitespace collapsed."""
+    text = GENERATOR_TAG.sub("", GENERATOR_META.sub("", text.replace("\r\n", "\n")))
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", text)).strip()
+
+
+def tree_files(root: Path) -> dict[str, Path]:
+    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def compare_trees(expected: Path, actual: Path) -> list[str]:
+    """Differences between two built sites: missing, extra and differing files."""
+    want, got = tree_files(expected), tree_files(actual)
+    problems = [f"missing {p}" for p in want if p not in got]
+    problems += [f"extra {p}" for p in got if p not in want]
+    for path in want.keys() & got.keys():
+        a, b = want[path].read_bytes(), got[path].read_bytes()
+        if a != b and normalise(a.decode("utf-8", "replace")) != normalise(b.decode("utf-8", "replace")):
+            problems.append(f"differs {path}")
+    return sorted(problems)
 
 
 def shared_or_skip(*parts: str) -> Path:
