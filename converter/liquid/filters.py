@@ -618,15 +618,20 @@ def date(value: object, fmt: object = None, *, context: RenderContext) -> object
     fmt_text = rto_s(fmt)
     if not fmt_text:
         return value
-    moment = ruby.to_time(value, _zone(context))
+    moment = ruby.to_time(value, _zone(context), _site_time(context))
     if moment is None:
         return value
     return ruby.strftime(moment, fmt_text)
 
 
+def _site_time(context: RenderContext) -> _dt.datetime | None:
+    moment = getattr(_site(context), "time", None)
+    return moment if isinstance(moment, _dt.datetime) else None
+
+
 def _jekyll_time(value: object, context: RenderContext) -> _dt.datetime:
     zone = _zone(context)
-    moment = ruby.to_time(value, zone)
+    moment = ruby.to_time(value, zone, _site_time(context))
     if moment is None:
         raise FilterError(f"Invalid Date: '{ruby.inspect(value)}' is not a valid datetime.",
                           token=None)

@@ -251,8 +251,10 @@ def local_zone(config: Mapping | None = None) -> _dt.tzinfo:
     return zone_named(name or os.environ.get("TZ") or None)
 
 
-def to_time(value: object, zone: _dt.tzinfo) -> _dt.datetime | None:
-    """Liquid::Utils.to_date: Time/Date stay; 'now', epoch seconds and strings parse."""
+def to_time(value: object, zone: _dt.tzinfo, now: _dt.datetime | None = None
+            ) -> _dt.datetime | None:
+    """Liquid::Utils.to_date: Time/Date stay; 'now', epoch seconds and strings parse.
+    `now` is the build's clock (site.time: SOURCE_DATE_EPOCH for reproducible builds)."""
     if isinstance(value, _dt.datetime):
         return value
     if isinstance(value, _dt.date):
@@ -265,7 +267,7 @@ def to_time(value: object, zone: _dt.tzinfo) -> _dt.datetime | None:
         return None
     text = value.lower()
     if text in ("now", "today"):
-        return _dt.datetime.now(zone)
+        return now.astimezone(zone) if now is not None else _dt.datetime.now(zone)
     if text.isdigit():
         return _dt.datetime.fromtimestamp(int(text), zone)
     return parse_time(value, zone)
