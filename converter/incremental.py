@@ -431,7 +431,7 @@ class IncrementalBuilder:
             self.needs_full = False
             self.pending = set()
         except Exception as exc:   # any failure: keep serving, retry in full next time
-            report.error = as_build_error(exc)
+            report.error = as_build_error(exc, self.source)
             self.needs_full = True
         report.elapsed = time.perf_counter() - started
         return report
@@ -446,7 +446,7 @@ class IncrementalBuilder:
             self._rebuild(paths, report)
             self.pending = set()
         except Exception as exc:
-            report.error = as_build_error(exc)
+            report.error = as_build_error(exc, self.source)
             self.pending = paths
         report.elapsed = time.perf_counter() - started
         return report
@@ -936,7 +936,27 @@ def remove_output(target: Path, dest: Path) -> None:
         folder = folder.parent
 
 
-def as_build_error(exc: BaseException) -> BuildError:
-    if isinstance(exc, BuildError):
-        return exc
-    return BuildError(f"{type(exc).__name__}: {exc}")
+def as_build_error(exc: BaseException, source: Path | None = None) -> BuildError:
+    """The error to show: a BuildError with a file line whenever one can be found."""
+    if not isinstance(exc, BuildError):
+        return BuildError(f"{type(exc).__name__}: {exc}")
+    if exc.line is None and exc.path and source is not None:
+        exc.line = liquid_error_line(exc, source / exc.path)
+    return exc
+
+
+def liquid_error_line(error: BuildError, path: Path) -> int | None:
+    """The line in the file (front matter counted) where a Liquid error points."""
+    token = getattr(error.__cause__, "token", None)
+    template = getattr(token, "source", None)
+    if not template:
+        return None
+    index = getattr(token, "start_index", -1)
+    line_in_template = template.count("\n", 0, index) + 1 if index >= 0 else \
+        template.rstrip("\n").count("\n") + 1   # "end of template": the last line
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return line_in_template
+    offset = text.find(template)
+    return line_in_template + (text.count("\n", 0, offset) if offset > 0 else 0)

@@ -372,33 +372,12 @@ def add_serve_arguments(parser) -> None:
                         help="serve the existing destination without building first")
 
 
-def add_watch_arguments(parser, default: bool) -> None:
-    parser.add_argument("-w", "--watch", dest="watch", action="store_true", default=default,
-                        help="rebuild when files change" + (" (default)" if default else ""))
-    parser.add_argument("--no-watch", dest="watch", action="store_false",
-                        help="do not watch for changes")
-
-
-def add_build_arguments(parser) -> None:
-    """The build options serve shares with build (used when cli.py does not add them)."""
-    parser.add_argument("-s", "--source", default=".", help="source directory")
-    parser.add_argument("-d", "--destination", default=None, help="destination directory")
-    parser.add_argument("--config", default=None, help="comma-separated config files")
-    parser.add_argument("-b", "--baseurl", default=None, help="serve the site under this path")
-    parser.add_argument("-D", "--drafts", action="store_true", help="render posts in _drafts")
-    parser.add_argument("--future", action="store_true", help="publish posts with a future date")
-    parser.add_argument("--unpublished", action="store_true", help="render unpublished posts")
-    parser.add_argument("-q", "--quiet", action="store_true")
-    parser.add_argument("-V", "--verbose", action="store_true")
-    parser.add_argument("-t", "--trace", action="store_true")
-
-
 def add_parser(subparsers):
     """Register `serve` (alias `s`) on an argparse subparsers object."""
+    from converter.cli import add_build_options   # build's options, -w/--[no-]watch included
     parser = subparsers.add_parser("serve", aliases=["s", "server"],
-                                   help="build, serve on localhost and rebuild on changes")
-    add_build_arguments(parser)
-    add_watch_arguments(parser, default=True)
+                                   help="Serve your site locally, rebuilding on changes")
+    add_build_options(parser)
     add_serve_arguments(parser)
     parser.set_defaults(func=run)
     return parser
@@ -409,22 +388,27 @@ def run(args) -> int:
     from converter import watch   # the build pipeline loads lazily: `serve --help` stays fast
     from converter.incremental import IncrementalBuilder, options_from_args
 
-    builder = IncrementalBuilder(options_from_args(args))
+    options = options_from_args(args)
     log = watch.TerminalLog(quiet=getattr(args, "quiet", False))
-    hub = ReloadHub()
+    try:   # bind first: a taken port is reported before a long build
+        server = open_server(args.host, args.port, Path(options.destination or options.source),
+                             args.baseurl or "", args.livereload,
+                             verbose=getattr(args, "verbose", False))
+    except BuildError as error:
+        print(error.message, file=sys.stderr)
+        return error.exit_code
+    if os.environ.get("JEKYLL_ENV", "development") == "development":
+        # Jekyll's serve points site.url at the local server (serve.rb default_url).
+        options.overrides.setdefault("url", local_url(args.host, server.server_address[1]))
+    builder = IncrementalBuilder(options)
+    hub = server.hub
     if not getattr(args, "skip_initial_build", False):
         report = builder.full_build()
         log.initial(report, builder)
         if report.error is not None:
             hub.publish_error(report.error)
-    try:
-        server = open_server(args.host, args.port, builder.destination,
-                             _serve_baseurl(args, builder), args.livereload,
-                             verbose=getattr(args, "verbose", False))
-    except BuildError as error:
-        print(error.message, file=sys.stderr)
-        return error.exit_code
-    server.hub = hub
+    server.root = Path(os.path.realpath(builder.destination))
+    server.baseurl = normalize_baseurl(_serve_baseurl(args, builder))
     server.start()
     log.line("Server address:", server.url)
     if getattr(args, "livereload_port", None):
@@ -434,7 +418,7 @@ def run(args) -> int:
         webbrowser.open(server.url)
     watcher = None
     try:
-        if getattr(args, "watch", True):
+        if getattr(args, "watch", None) is not False:   # serve watches unless --no-watch
             watcher = watch.start_watching(builder, on_report=lambda r: _after_rebuild(r, hub, log))
         while True:
             time.sleep(3600)
@@ -445,6 +429,11 @@ def run(args) -> int:
             watcher.stop()
         server.stop()
     return 0
+
+
+def local_url(host: str, port: int) -> str:
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "") else host
+    return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}"
 
 
 def _serve_baseurl(args, builder) -> str:

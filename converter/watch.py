@@ -247,8 +247,13 @@ def start_watching(builder, on_report: Callable) -> WatchLoop:
     return WatchLoop(builder, on_report).start()
 
 
+def build_and_watch(options) -> int:
+    """`converter build --watch`: build, then rebuild what changes until ctrl-c."""
+    from converter.incremental import IncrementalBuilder
+    return run_build_watch(IncrementalBuilder(options), quiet=options.quiet)
+
+
 def run_build_watch(builder, quiet: bool = False) -> int:
-    """`converter build --watch`: rebuild on every change until ctrl-c."""
     log = TerminalLog(quiet=quiet)
     report = builder.full_build()
     log.initial(report, builder)

@@ -70,7 +70,7 @@ def test_binds_loopback_by_default():
     parser = argparse.ArgumentParser()
     add_parser(parser.add_subparsers())
     args = parser.parse_args(["serve"])
-    assert args.host == "127.0.0.1" and args.port == 4000 and args.livereload and args.watch
+    assert args.host == "127.0.0.1" and args.port == 4000 and args.livereload and args.watch is not False
     assert parser.parse_args(["s", "--no-livereload", "--no-watch"]).livereload is False
 
 

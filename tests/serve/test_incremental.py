@@ -128,10 +128,13 @@ def test_errors_keep_the_old_site_and_recover(tmp_path, frozen_time):
     out = tmp_path / "out"
     builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
     assert builder.full_build().error is None
-    edit(source / POST, FRONT_END, FRONT_END + "\n{% if broken %}\n\n")
+    edit(source / POST, FRONT_END, FRONT_END + "\nSome text.\n\n{% frobnicate %}\n\n")
     broken = builder.rebuild({POST})
     assert broken.error is not None and broken.error.path == POST
-    edit(source / POST, "{% if broken %}", "Fixed again.")
+    lines = (source / POST).read_text(encoding="utf-8").splitlines()
+    assert broken.error.line == lines.index("{% frobnicate %}") + 1
+    assert "frobnicate" in broken.error.message
+    edit(source / POST, "{% frobnicate %}", "Fixed again.")
     fixed = builder.rebuild({POST})
     assert fixed.error is None
     assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
