@@ -335,7 +335,7 @@ class JekyllEnvironment(Environment):
     def _lax_rewrite(self, kind: str, token: Token) -> Token:
         markup = token.value
         line = token.source.count("\n", 0, max(token.start_index, 0)) + 1
-        shown = f"{{{{{markup}}}}}" if kind == TOKEN_OUTPUT else f"{{% {kind} {markup} %}}"
+        shown = f"{{{{ {markup} }}}}" if kind == TOKEN_OUTPUT else f"{{% {kind} {markup} %}}"
         if self.error_mode == "warn":
             self.on_warning(f"Liquid syntax error (line {line}): Unexpected markup in "
                             f"\"{shown}\" in {self._parsing or 'template'}")

@@ -126,8 +126,10 @@ def _class_name(value: object) -> str:
 def _cmp_or_raise(a: object, b: object) -> int:
     result = ruby_compare(a, b)
     if result is None:
-        raise FilterError(f"comparison of {_class_name(a)} with {_class_name(b)} failed",
-                          token=None)
+        # Ruby names the right operand by its value when it is nil, a boolean or a number
+        special = is_nil(b) or isinstance(b, (bool, int, float))
+        right = ruby.inspect(b) if special else _class_name(b)
+        raise FilterError(f"comparison of {_class_name(a)} with {right} failed", token=None)
     return result
 
 
@@ -1100,9 +1102,22 @@ def _parse_sort_input(value: object) -> object:
     return value
 
 
+def _index_error(item: object) -> FilterError:
+    """What Ruby raises for `item["prop"]` when item is not a hash or string."""
+    if isinstance(item, (list, tuple)) or (isinstance(item, int) and not isinstance(item, bool)):
+        return FilterError("no implicit conversion of String into Integer", token=None)
+    shown = "nil" if is_nil(item) else ruby.inspect(item)
+    return FilterError(f"undefined method `[]' for {shown}:{_class_name(item)}", token=None)
+
+
 def _read_attribute(item: object, prop: str) -> object:
+    """Jekyll's read_liquid_attribute: `item[prop]`, or a dotted path."""
+    if not isinstance(item, (Mapping, str)) or is_nil(item):
+        if "." not in prop or isinstance(item, (list, tuple, int)) and not isinstance(item, bool):
+            raise _index_error(item)
+        return False
     if "." not in prop:
-        return _property_of(item, prop) if isinstance(item, (Mapping, str)) else None
+        return _property_of(item, prop)
     data = item
     for key in prop.split("."):
         if not isinstance(data, (Mapping, str)) or data is False or is_nil(data):

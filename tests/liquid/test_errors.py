@@ -1,0 +1,228 @@
+"""Errors and lax parsing, with the messages the real Jekyll 4.3.1 prints.
+
+Jekyll's messages were taken from `jekyll-oracle` builds of one-line pages
+("Liquid Exception: <message> in index.html"); we compare the <message> part.
+"""
+
+import os
+
+import pytest
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+
+from .fakesite import make_site
+
+
+@pytest.fixture
+def warnings_seen():
+    return []
+
+
+@pytest.fixture
+def site(tmp_path, warnings_seen):
+    return make_site(tmp_path, on_warning=warnings_seen.append)
+
+
+def render(site, template, **data):
+    return site.liquid.from_string(template, name="index.html").render(**data)
+
+
+def error_of(site, template, **data) -> str:
+    with pytest.raises(LiquidError) as caught:
+        render(site, template, **data)
+    return caught.value.message
+
+
+# ---- include
+
+
+def test_missing_include_names_the_file_and_the_folders_searched(site):
+    message = error_of(site, "{% include nope.html %}")
+    includes = os.path.join(site.source, "_includes")
+    assert message == (
+        f"Could not locate the included file 'nope.html' in any of [\"{includes}\"]. "
+        "Ensure it exists in one of those directories and, if it is a symlink, does not "
+        "point outside your site source.")
+
+
+def test_include_leaving_the_includes_folder_is_refused(site):
+    # Jekyll: "Invalid syntax for include tag. File contains invalid characters or
+    # sequences: ../secret.html Valid syntax: {% include file.ext param='value' ... %}"
+    (site.source / "secret.html").write_text("secret")
+    message = error_of(site, "{% include ../secret.html %}")
+    assert message.startswith("Invalid syntax for include tag. File contains invalid "
+                              "characters or sequences:\n\n  ../secret.html\n\nValid syntax:")
+
+
+def test_include_with_invalid_characters_is_refused(site):
+    message = error_of(site, "{% include a*b.html %}")
+    assert "File contains invalid characters or sequences:\n\n  a*b.html" in message
+
+
+def test_dynamic_include_name_is_checked_after_rendering(site):
+    message = error_of(site, "{% include {{ name }} %}", name="../../etc/passwd")
+    assert "invalid characters or sequences:\n\n  ../../etc/passwd" in message
+
+
+def test_include_symlink_out_of_includes_refused_in_safe_mode(tmp_path, warnings_seen):
+    outside = tmp_path / "outside.html"
+    outside.write_text("outside")
+    safe_site = make_site(tmp_path / "src", {"safe": True})
+    (safe_site.source / "_includes" / "link.html").symlink_to(outside)
+    with pytest.raises(LiquidError) as caught:
+        render(safe_site, "{% include link.html %}")
+    assert "Could not locate the included file 'link.html'" in caught.value.message
+    assert caught.value.message.endswith(
+        "is not a symlink as those are not allowed in safe mode.")
+
+
+def test_include_symlink_allowed_outside_safe_mode(tmp_path):
+    outside = tmp_path / "outside.html"
+    outside.write_text("outside")
+    unsafe_site = make_site(tmp_path / "src")
+    (unsafe_site.source / "_includes" / "link.html").symlink_to(outside)
+    assert render(unsafe_site, "{% include link.html %}") == "outside"
+
+
+def test_include_with_malformed_parameters_fails_to_parse(site):
+    # Jekyll: "Invalid syntax for include tag: x= Valid syntax: ..."
+    with pytest.raises(LiquidSyntaxError) as caught:
+        site.liquid.from_string("{% include greet.html x= %}")
+    assert caught.value.message.startswith("Invalid syntax for include tag:\n\n  x=\n")
+
+
+def test_included_templates_are_parsed_once(site):
+    render(site, "{% include greet.html name='a' %}{% include greet.html name='b' %}")
+    cached = list(site.liquid.include_cache.values())
+    assert len(cached) == 1
+    render(site, "{% include greet.html name='c' %}")
+    assert list(site.liquid.include_cache.values()) == cached
+
+
+def test_include_relative_reads_next_to_the_page(site):
+    (site.source / "docs").mkdir()
+    (site.source / "docs" / "part.md").write_text("part {{ page.title }}")
+    page = {"path": "docs/index.md", "title": "T"}
+    assert render(site, "{% include_relative part.md %}", page=page) == "part T"
+
+
+def test_include_relative_in_a_collection_uses_collections_dir(tmp_path):
+    site = make_site(tmp_path, {"collections_dir": "coll"})
+    (tmp_path / "coll" / "_talks").mkdir(parents=True)
+    (tmp_path / "coll" / "_talks" / "x.md").write_text("talk part")
+    page = {"path": "_talks/a.md", "collection": "talks"}
+    assert render(site, "{% include_relative x.md %}", page=page) == "talk part"
+
+
+# ---- other tags
+
+
+def test_post_url_for_a_missing_post(site):
+    assert error_of(site, "{% post_url 2020-01-01-nope %}") == (
+        "Could not find post \"2020-01-01-nope\" in tag 'post_url'.\n"
+        "Make sure the post exists and the name is correct.\n")
+
+
+def test_post_url_with_a_name_without_date(site):
+    with pytest.raises(LiquidSyntaxError) as caught:
+        site.liquid.from_string("{% post_url nodate %}")
+    assert caught.value.message.startswith("Could not parse name of post \"nodate\"")
+
+
+def test_link_to_a_missing_document(site):
+    assert error_of(site, "{% link nope.md %}") == (
+        "Could not find document 'nope.md' in tag 'link'.\n\n"
+        "Make sure the document exists and the path is correct.\n")
+
+
+def test_highlight_without_language_is_a_syntax_error(site):
+    with pytest.raises(LiquidSyntaxError) as caught:
+        site.liquid.from_string("{% highlight %}x{% endhighlight %}")
+    assert "Syntax Error in tag 'highlight'" in caught.value.message
+
+
+def test_unknown_tag_is_an_error_even_in_lax_mode(site):
+    # Jekyll: "Liquid syntax error (line 1): Unknown tag 'nope'"
+    with pytest.raises(LiquidSyntaxError):
+        site.liquid.from_string("{% nope %}")
+
+
+def test_unclosed_block_is_an_error(site):
+    # Jekyll: "Liquid syntax error (line 2): 'if' tag was never closed"
+    with pytest.raises(LiquidSyntaxError):
+        site.liquid.from_string("{% if true %}x")
+
+
+# ---- filters
+
+
+def test_divided_by_zero(site):
+    assert error_of(site, "{{ 1 | divided_by: 0 }}") == "divided by 0"
+
+
+def test_sort_of_nil(site):
+    assert error_of(site, "{{ nil | sort }}") == "Cannot sort a null object."
+
+
+def test_sort_of_incomparable_values(site):
+    message = error_of(site, "{{ a | sort }}", a=[2, "1"])
+    assert message.startswith("comparison of ") and message.endswith(" failed")
+
+
+def test_invalid_date(site):
+    assert error_of(site, "{{ 'garbage' | date_to_xmlschema }}") == \
+        "Invalid Date: '\"garbage\"' is not a valid datetime."
+
+
+def test_where_on_integers_fails_like_ruby(site):
+    # Jekyll: "no implicit conversion of String into Integer"
+    with pytest.raises(LiquidError):
+        render(site, "{{ h | where: 'a', 1 }}", h={"a": 1, "b": 2})
+
+
+# ---- lax mode and the liquid: settings
+
+
+def test_unknown_filter_is_ignored(site):
+    assert render(site, "{{ 'a' | nofilter | upcase }}") == "A"
+
+
+def test_unknown_filter_with_strict_filters(tmp_path):
+    site = make_site(tmp_path, {"liquid": {"strict_filters": True}})
+    assert error_of(site, "{{ 'a' | nofilter }}") == "undefined filter nofilter"
+
+
+def test_undefined_variables_render_empty(site):
+    assert render(site, "[{{ nope }}{{ page.nope.deeper }}{{ nope | upcase }}]",
+                  page={}) == "[]"
+
+
+def test_undefined_variables_with_strict_variables(tmp_path):
+    site = make_site(tmp_path, {"liquid": {"strict_variables": True}})
+    assert error_of(site, "{{ nope }}") == "undefined variable nope"
+    assert error_of(site, "{{ page.nope }}", page={}) == "undefined variable nope"
+
+
+def test_malformed_output_warns_and_renders_like_ruby_lax(site, warnings_seen):
+    out = render(site, '{{ s | "Some words" }}', s="kept")
+    assert out == "kept"
+    assert len(warnings_seen) == 1
+    assert warnings_seen[0].startswith("Liquid syntax error (line 1):")
+    assert warnings_seen[0].endswith('in "{{ s | "Some words" }}" in index.html')
+
+
+def test_warning_counts_lines(site, warnings_seen):
+    render(site, "a\nb\n{% if (x or y) %}c{% endif %}", x=True)
+    assert warnings_seen[0].startswith("Liquid syntax error (line 3):")
+
+
+def test_error_mode_strict_raises_on_malformed_markup(tmp_path):
+    site = make_site(tmp_path, {"liquid": {"error_mode": "strict"}})
+    with pytest.raises(LiquidSyntaxError):
+        site.liquid.from_string('{{ a | "x" }}')
+
+
+def test_error_mode_lax_is_silent(tmp_path):
+    seen = []
+    site = make_site(tmp_path, {"liquid": {"error_mode": "lax"}}, on_warning=seen.append)
+    assert render(site, '{{ a | "x" }}', a="A") == "A"
+    assert seen == []
