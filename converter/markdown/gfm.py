@@ -103,10 +103,10 @@ class GFMParser(KramdownParser):
             elif kind == "smart_quote":
                 parts.append(entity(child.value).char)
             elif kind == "typographic_sym":
-                if child.value == "laquo_space":
-                    parts.append("« ")
+                if child.value == "laquo_space":  # the gem's literals use a no-break space
+                    parts.append("«\u00a0")
                 elif child.value == "raquo_space":
-                    parts.append(" »")
+                    parts.append("\u00a0»")
                 else:
                     parts.append(entity(child.value).char)
             else:
