@@ -801,9 +801,11 @@ def is_absolute_url(text: str) -> bool:
 
 
 def _url_of(value: object) -> object:
-    """Jekyll's `input = input.url if input.respond_to?(:url)`."""
-    if isinstance(value, str):
+    """Jekyll's `input = input.url if input.respond_to?(:url)` (drops, not hashes)."""
+    if isinstance(value, (str, dict)) or is_nil(value):
         return value
+    if isinstance(value, Mapping):
+        return value["url"] if "url" in value else value
     url = getattr(value, "url", None)
     return url if url is not None and not callable(url) else value
 
@@ -1039,44 +1041,14 @@ def slugify(value: object, mode: object = None) -> str | None:
     return slugify_text(rto_s(value), None if is_nil(mode) else rto_s(mode))
 
 
-# ---- jsonify (as_liquid(input).to_json)
-
-_JSON_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
-                 "\b": "\\b", "\f": "\\f"}
-_JSON_SPECIAL = re.compile(r'["\\\x00-\x1f]')
-
-
-def json_string(text: str) -> str:
-    return '"' + _JSON_SPECIAL.sub(
-        lambda m: _JSON_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text) + '"'
-
-
-def to_json(value: object) -> str:
-    """Ruby's JSON.generate of a Liquid value (drops as their hashes)."""
-    if isinstance(value, str):
-        return json_string(value)
-    if is_nil(value):
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise FilterError(f"{ruby.float_to_s(value)} not allowed in JSON", token=None)
-        return ruby.float_to_s(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(to_json(item) for item in value) + "]"
-    if isinstance(value, Mapping):
-        return "{" + ",".join(f"{json_string(rto_s(k))}:{to_json(v)}"
-                              for k, v in value.items()) + "}"
-    return json_string(str(value))
+# ---- jsonify (as_liquid(input).to_json) and inspect
 
 
 def jsonify(value: object) -> str:
-    return to_json(value)
+    try:
+        return ruby.to_json(value)
+    except LiquidArgumentError as err:
+        raise FilterError(str(err), token=None) from None
 
 
 def inspect(value: object) -> str:

@@ -136,9 +136,11 @@ def inspect(value: object) -> str:
         return time_inspect(value)
     if isinstance(value, _dt.date):
         return date_inspect(value)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         items = (f"{inspect(k)}=>{inspect(v)}" for k, v in value.items())
         return "{" + ", ".join(items) + "}"
+    if isinstance(value, Mapping):  # a Jekyll drop inspects as pretty JSON
+        return to_json(value, pretty=True)
     return str(value)
 
 
@@ -156,6 +158,72 @@ def date_inspect(value: _dt.date) -> str:
 
 def _is_utc(value: _dt.datetime) -> bool:
     return value.tzinfo is _dt.timezone.utc or str(value.tzinfo) == "UTC"
+
+
+# --------------------------------------------------------------------------
+# JSON, as Ruby's json 2.6 generates it (JSON.generate / JSON.pretty_generate)
+
+_JSON_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                 "\b": "\\b", "\f": "\\f"}
+_JSON_SPECIAL = re.compile(r'["\\\x00-\x1f]')
+# Jekyll's DocumentDrop#hash_for_json: nested documents drop these keys
+_COLLAPSED_KEYS = frozenset(("content", "output", "excerpt", "next", "previous"))
+
+
+def json_string(text: str) -> str:
+    return '"' + _JSON_SPECIAL.sub(
+        lambda m: _JSON_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text) + '"'
+
+
+def to_json(value: object, depth: int = 0, pretty: bool = False) -> str:
+    """`value.to_json` (pretty: JSON.pretty_generate); drops as their hashes."""
+    if isinstance(value, str):
+        return json_string(value)
+    if value is None or isinstance(value, Undefined):
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise LiquidArgumentError(f"{float_to_s(value)} not allowed in JSON")
+        return float_to_s(value)
+    if isinstance(value, (list, tuple)):
+        return _json_container("[", "]", [to_json(v, depth + 1, pretty) for v in value],
+                               depth, pretty)
+    if isinstance(value, Mapping):
+        members = [(json_string(to_s(k) if not isinstance(k, str) else k),
+                    to_json(v, depth + 1, pretty)) for k, v in _json_items(value, depth)]
+        separator = ": " if pretty else ":"
+        return _json_container("{", "}", [k + separator + v for k, v in members],
+                               depth, pretty)
+    return json_string(to_s(value))
+
+
+def _json_items(value: Mapping, depth: int):
+    """A hash's items; a document drop nested twice collapses its neighbours."""
+    if isinstance(value, dict):
+        return value.items()
+    items = [(key, value[key]) for key in value.keys()]
+    if depth < 2:
+        return items
+    return [(key, _collapse(item) if key in ("previous", "next") and isinstance(item, Mapping)
+             else item) for key, item in items]
+
+
+def _collapse(document: Mapping) -> dict:
+    return {key: document[key] for key in document.keys() if key not in _COLLAPSED_KEYS}
+
+
+def _json_container(opening: str, closing: str, parts: list[str], depth: int,
+                    pretty: bool) -> str:
+    if not pretty:
+        return opening + ",".join(parts) + closing
+    outer, inner = "  " * depth, "  " * (depth + 1)
+    if not parts:  # json 2.6 keeps the newlines of an empty container
+        return f"{opening}\n{'' if opening == '{' else chr(10)}{outer}{closing}"
+    return f"{opening}\n" + ",\n".join(inner + part for part in parts) + f"\n{outer}{closing}"
 
 
 # --------------------------------------------------------------------------
