@@ -37,7 +37,7 @@ from pygments.util import ClassNotFound
 from converter.markdown.rouge_lexers import LEXERS as ROUGE_PORTS
 from converter.markdown.rouge_registry import ROUGE_LEXER_TAGS
 
-__all__ = ["find_lexer_tag", "render_tokens", "escape_code"]
+__all__ = ["find_lexer_tag", "render_tokens", "lex_tokens", "escape_code"]
 
 # Rouge tags whose Pygments lexer has another name
 PYGMENTS_NAME_FOR_TAG = {
@@ -103,30 +103,31 @@ def _rouge_class(token_type) -> str:
     return STANDARD_TYPES.get(token_type, "")
 
 
-def render_tokens(code: str, lang: str | None) -> str:
-    """Highlighted inner HTML of <code> (see module docstring)."""
-    tag = find_lexer_tag(lang) if lang is not None else "plaintext"
-    port = ROUGE_PORTS.get(tag)
+def lex_tokens(code: str, tag: str | None, plain_token: str = "") -> list[tuple[str, str]]:
+    """(Rouge class, text) tokens for ``code`` lexed as the Rouge lexer ``tag``;
+    without a lexer the whole text is one ``plain_token`` token (PlainText)."""
+    port = ROUGE_PORTS.get(tag) if tag else None
     if port is not None:
-        return "".join(_span(cls, text) for cls, text in port().lex(code))
+        return port().lex(code)
     lexer = _pygments_lexer(tag) if tag else None
     if lexer is None:
-        return escape_code(code)
-    pieces: list[str] = []
-    current_class = None
-    buffer: list[str] = []
+        return [(plain_token, code)] if code else []
+    tokens: list[tuple[str, str]] = []
     for token_type, value in lexer.get_tokens(code):
         if not value:
             continue
         cls = _rouge_class(token_type)
-        if cls != current_class and buffer:
-            pieces.append(_span(current_class, "".join(buffer)))
-            buffer = []
-        current_class = cls
-        buffer.append(value)
-    if buffer:
-        pieces.append(_span(current_class, "".join(buffer)))
-    return "".join(pieces)
+        if tokens and tokens[-1][0] == cls:
+            tokens[-1] = (cls, tokens[-1][1] + value)
+        else:
+            tokens.append((cls, value))
+    return tokens
+
+
+def render_tokens(code: str, lang: str | None) -> str:
+    """Highlighted inner HTML of <code> (see module docstring)."""
+    tag = find_lexer_tag(lang) if lang is not None else "plaintext"
+    return "".join(_span(cls, text) for cls, text in lex_tokens(code, tag or "plaintext"))
 
 
 def _span(cls: str, text: str) -> str:

@@ -31,6 +31,8 @@ _OUTSIDE = {
 # Unicode classes, substituted after the ASCII rewrite (markers survive it)
 _UNICODE = {
     "\\p{Word}": "\\w",
+    "[._[:alpha:]]": "(?:[^\\W\\d]|\\.)",
+    "[._[:alnum:]]": "[\\w.]",
     "[[:alpha:]_.]": "(?:[^\\W\\d]|\\.)",
     "[[:alnum:]_.]": "[\\w.]",
     "[[:alnum:]_]": "\\w",

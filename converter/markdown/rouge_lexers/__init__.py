@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from .c import CLexer
 from .ini import IniLexer
+from .markdown import MarkdownLexer
 from .matlab import MatlabLexer
 from .python import PythonLexer
+from .r import RLexer
 from .shell import ShellLexer
 
-LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer}
+LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer,
+          "markdown": MarkdownLexer, "r": RLexer}

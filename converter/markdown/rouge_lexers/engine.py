@@ -25,6 +25,7 @@ class RougeLexer:
         self.stack = list(self.START)
         self.output: list[tuple[str, str]] = []
         self.match = None
+        self.dynamic_states: dict[str, list] = {}
 
     @classmethod
     def compiled_states(cls) -> dict:
@@ -62,8 +63,25 @@ class RougeLexer:
         self.stack[-1] = state
 
     def recurse(self, text: str):
-        for tok, value in type(self)().lex(text):
-            self.output.append((tok, value))
+        self.output.extend(type(self)().lex(text))
+
+    def delegate(self, lang_tag: str | None, text: str, token: str = ""):
+        """Rouge's delegate: lex ``text`` with another language's lexer
+        (PlainText yielding ``token`` when Rouge has no lexer for it)."""
+        if not text:
+            return
+        from converter.highlight import lex_tokens
+        self.output.extend(lex_tokens(text, lang_tag, plain_token=token))
+
+    def push_rules(self, rules: list):
+        """push do ... end: a state defined on the fly."""
+        name = f"dynamic-{len(self.dynamic_states)}"
+        self.dynamic_states[name] = [
+            rule if rule[0] == "mixin" else (rx(rule[0], dotall=len(rule) > 3 and rule[3]), rule[1], rule[2],
+                                             rule[0].startswith("^"))
+            for rule in rules
+        ]
+        self.stack.append(name)
 
     # driving
 
@@ -87,7 +105,10 @@ class RougeLexer:
         return merge_tokens(self.output)
 
     def _step(self, states, state_name, rest, at_bol, null_steps):
-        for rule in states[state_name]:
+        rules = states.get(state_name)
+        if rules is None:
+            rules = self.dynamic_states[state_name]
+        for rule in rules:
             if rule[0] == "mixin":
                 consumed = self._step(states, rule[1], rest, at_bol, null_steps)
                 if consumed is not None:
