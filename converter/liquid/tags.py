@@ -78,9 +78,9 @@ class IncludeNode(Node):
         validate_file_name(name, self.tag_name)
         template = self._load(context, name)
         if self.params is None:
-            return template.render_with_context(context, buffer, partial=True)
+            return template.render_with_context(context, buffer, partial=True) or 0
         with context.extend({"include": parse_params(self.params, context)}):
-            return template.render_with_context(context, buffer, partial=True)
+            return template.render_with_context(context, buffer, partial=True) or 0
 
     def _file_name(self, context: RenderContext) -> str:
         if self.file_template is None:
@@ -90,7 +90,7 @@ class IncludeNode(Node):
     def _load(self, context: RenderContext, name: str) -> BoundTemplate:
         env = context.env
         dirs = self.search_dirs(context)
-        cache_key = (tuple(dirs), name)
+        cache_key = (dirs[0], name)
         template = env.include_cache.get(cache_key)
         if template is None:
             path = locate_include(name, dirs, bool(_config(env.site).get("safe")))
@@ -100,7 +100,11 @@ class IncludeNode(Node):
         return template
 
     def search_dirs(self, context: RenderContext) -> list[Path]:
-        return includes_load_paths(context.env.site)
+        env = context.env
+        dirs = env.__dict__.get("includes_load_paths")
+        if dirs is None:  # the site's config is fixed for a build: look it up once
+            dirs = env.__dict__["includes_load_paths"] = includes_load_paths(env.site)
+        return dirs
 
     def children(self, static_context, *, include_partials=True) -> Iterable[Node]:
         return ()
@@ -205,8 +209,8 @@ def _config(site: Any) -> Mapping:
 
 def includes_load_paths(site: Any) -> list[Path]:
     """The site's includes folder (then a theme's, when the site has one)."""
-    source = Path(site.source)
-    dirs = [(source / str(_config(site).get("includes_dir") or "_includes")).resolve()]
+    source = Path(site.source).absolute()
+    dirs = [source / str(_config(site).get("includes_dir") or "_includes")]
     theme_includes = getattr(site, "theme_includes_path", None)
     if theme_includes:
         dirs.append(Path(theme_includes))
@@ -229,14 +233,14 @@ def locate_include(name: str, dirs: list[Path], safe: bool) -> Path:
 
 def _inside(path: Path, directory: Path) -> bool:
     try:
-        return os.path.realpath(path).startswith(str(directory))
+        return os.path.realpath(path).startswith(os.path.realpath(directory))
     except OSError:
         return False
 
 
 def _relative(site: Any, path: Path) -> str:
     try:
-        return path.relative_to(Path(site.source).resolve()).as_posix()
+        return path.relative_to(Path(site.source).absolute()).as_posix()
     except ValueError:
         return str(path)
 
