@@ -8,12 +8,16 @@ academic sites use most, the Rouge state machines are transcribed here.
 from __future__ import annotations
 
 from .c import CLexer
+from .cpp import CppLexer
 from .ini import IniLexer
+from .json import JSONLexer
 from .markdown import MarkdownLexer
 from .matlab import MatlabLexer
 from .python import PythonLexer
 from .r import RLexer
 from .shell import ShellLexer
+from .tex import TeXLexer
 
 LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer,
-          "markdown": MarkdownLexer, "r": RLexer}
+          "markdown": MarkdownLexer, "r": RLexer,
+          "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer}

@@ -36,11 +36,11 @@ ID = r"[a-zA-Z_][a-zA-Z0-9_]*"
 
 def _identifier(lexer, m):
     name = m.group(0)
-    if name in KEYWORDS:
+    if name in lexer.KEYWORDS:
         lexer.token("k")
-    elif name in KEYWORDS_TYPE:
+    elif name in lexer.KEYWORDS_TYPE:
         lexer.token("kt")
-    elif name in RESERVED:
+    elif name in lexer.RESERVED:
         lexer.token("kr")
     else:
         lexer.token("n")
@@ -57,6 +57,9 @@ def _function(lexer, m):
 
 
 class CLexer(RougeLexer):
+    KEYWORDS = KEYWORDS
+    KEYWORDS_TYPE = KEYWORDS_TYPE
+    RESERVED = RESERVED
     START = ["root", "bol"]
     STATES = {
         "expr_bol": [
