@@ -344,11 +344,12 @@ def to_time(value: object, zone: _dt.tzinfo, now: _dt.datetime | None = None
 _MONTHS = {name: i for i, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _ZONE = r"(?:\s*(?P<zone>z|utc|gmt|[-+]\d{2}:?\d{2}|[-+]\d{2}))?"
-_CLOCK = (r"(?:[t\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<frac>\d+))?)?"
-          r"\s*(?P<ampm>[ap]\.?m\.?)?)?")
+_CLOCK = (r"(?:[t\s]+(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<frac>\d+))?)?"
+          r"\s*(?P<ampm>[ap]\.?m\.?)?|\s*(?P<ampm2>[ap]\.?m\.?)))?")
 _ISO_DATE = re.compile(r"\s*(?P<y>-?\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _CLOCK + _ZONE, re.I)
 _SLASH_DATE = re.compile(r"\s*(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})" + _CLOCK + _ZONE, re.I)
-_US_DATE = re.compile(r"\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2,4})" + _CLOCK + _ZONE, re.I)
+_DMY_DATE = re.compile(r"\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2,4})" + _CLOCK + _ZONE, re.I)
+_MONTH_YEAR = re.compile(r"\s*(?P<mon1>[a-z]{3})[a-z]*\.?,?\s+(?P<y>\d{4})" + _CLOCK + _ZONE, re.I)
 _WORDY_DATE = re.compile(
     r"\s*(?:[a-z]+,?\s+)??(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon1>[a-z]{3})[a-z]*\.?,?"
     r"|(?P<mon2>[a-z]{3})[a-z]*\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{4})"
@@ -357,7 +358,7 @@ _WORDY_DATE = re.compile(
 
 def parse_time(text: str, zone: _dt.tzinfo) -> _dt.datetime | None:
     """The date formats Ruby's Time.parse meets in sites; None when unparseable."""
-    for pattern in (_ISO_DATE, _SLASH_DATE, _WORDY_DATE, _US_DATE):
+    for pattern in (_ISO_DATE, _SLASH_DATE, _WORDY_DATE, _MONTH_YEAR, _DMY_DATE):
         match = pattern.match(text)
         if match:
             try:
@@ -370,15 +371,16 @@ def parse_time(text: str, zone: _dt.tzinfo) -> _dt.datetime | None:
 def _time_from_match(match: re.Match, zone: _dt.tzinfo) -> _dt.datetime:
     parts = match.groupdict()
     month = parts.get("m") or _MONTHS.get((parts.get("mon1") or parts.get("mon2") or "").lower())
-    day = parts.get("d") or parts.get("d1") or parts.get("d2")
+    day = parts.get("d") or parts.get("d1") or parts.get("d2") or 1
     if not month:
         raise ValueError("no month")
     year = int(parts["y"])
     if len(parts["y"]) == 2:
         year += 2000 if year < 69 else 1900
     hour = int(parts["H"] or 0)
-    if parts["ampm"]:
-        hour = hour % 12 + (12 if parts["ampm"][0].lower() == "p" else 0)
+    meridian = parts["ampm"] or parts["ampm2"]
+    if meridian:
+        hour = hour % 12 + (12 if meridian[0].lower() == "p" else 0)
     micro = int((parts["frac"] or "0")[:6].ljust(6, "0"))
     naive = _dt.datetime(year, int(month), int(day), hour, int(parts["M"] or 0),
                          int(parts["S"] or 0), micro)
@@ -417,7 +419,9 @@ _DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
 
 
 def _zone_name(t: _dt.date) -> str:
-    if not isinstance(t, _dt.datetime) or t.tzinfo is None:
+    if not isinstance(t, _dt.datetime):
+        return "+00:00"  # Date#strftime('%Z')
+    if t.tzinfo is None:
         return "UTC"
     if _is_utc(t):
         return "UTC"
