@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from functools import cached_property
@@ -313,7 +314,7 @@ class Document(Convertible):
             self.data["excerpt"] = Excerpt(self)
 
     def sort_key(self):
-        return (comparable_time(self.data.get("date")), str(self.path))
+        return functools.cmp_to_key(compare_documents)(self)
 
     @property
     def next_doc(self):
@@ -466,6 +467,17 @@ def ruby_dirname(path: str) -> str:
     if not stripped:
         return "/" if path.startswith("/") else "."
     return os.path.dirname(stripped) or ("/" if stripped.startswith("/") else ".")
+
+
+def compare_documents(a: "Document", b: "Document") -> int:
+    """Document#<=>: by date, then by path when dates are equal or missing."""
+    da, db = a.data.get("date"), b.data.get("date")
+    if da is not None and db is not None:
+        ta, tb = comparable_time(da), comparable_time(db)
+        if ta != tb:
+            return -1 if ta < tb else 1
+    pa, pb = str(a.path), str(b.path)
+    return (pa > pb) - (pa < pb)
 
 
 def comparable_time(value) -> float:

@@ -360,32 +360,73 @@ def to_s(value) -> str:
 
 # --- permalink placeholders of a document (drops/url_drop.rb) ------------------------
 
-def url_placeholders(doc) -> dict:
-    """Every placeholder a collection permalink may use, computed once per document."""
-    data = doc.data
-    slug_source = data.get("slug")
-    values: dict[str, Any] = {
-        "collection": doc.collection.label,
-        "path": doc.cleaned_relative_path,
-        "output_ext": doc.output_ext,
-        "name": slugify(doc.basename_without_ext),
-        "title": slugify(slug_source, mode="pretty", cased=True) if slug_source
-        else slugify(doc.basename_without_ext, mode="pretty", cased=True),
-        "slug": slugify(slug_source) if slug_source else slugify(doc.basename_without_ext),
-        "categories": "/".join(dict.fromkeys(str(c).lower() for c in as_list(data.get("categories")))),
-        "slugified_categories": "/".join(dict.fromkeys(
-            slugify(str(c)) for c in as_list(data.get("categories")))),
-    }
-    date = doc.date
-    formats = {"year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M",
-               "second": "%S", "short_month": "%b", "long_month": "%B", "short_year": "%y",
-               "w_year": "%G", "week": "%V", "w_day": "%u", "short_day": "%a",
-               "long_day": "%A", "y_day": "%j"}
-    for key, fmt in formats.items():
-        values[key] = date.strftime(fmt)
-    values["i_day"] = str(date.day)
-    values["i_month"] = str(date.month)
-    return values
+DATE_PLACEHOLDERS = {"year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M",
+                     "second": "%S", "short_month": "%b", "long_month": "%B",
+                     "short_year": "%y", "w_year": "%G", "week": "%V", "w_day": "%u",
+                     "short_day": "%a", "long_day": "%A", "y_day": "%j"}
+
+
+class UrlPlaceholders(Mapping):
+    """The permalink placeholders of a document, each computed only when the template
+    asks for it: reading a date placeholder sets the document's date, as in Jekyll."""
+
+    KEYS = ("collection", "path", "output_ext", "name", "title", "slug", "categories",
+            "slugified_categories", "i_day", "i_month", *DATE_PLACEHOLDERS)
+
+    def __init__(self, doc):
+        self.doc = doc
+
+    def __getitem__(self, key):
+        if key not in self.KEYS:
+            raise KeyError(key)
+        if key in DATE_PLACEHOLDERS:
+            return self.doc.date.strftime(DATE_PLACEHOLDERS[key])
+        return getattr(self, "get_" + key)()
+
+    def __iter__(self):
+        return iter(self.KEYS)
+
+    def __len__(self) -> int:
+        return len(self.KEYS)
+
+    def get_collection(self):
+        return self.doc.collection.label
+
+    def get_path(self):
+        return self.doc.cleaned_relative_path
+
+    def get_output_ext(self):
+        return self.doc.output_ext
+
+    def get_name(self):
+        return slugify(self.doc.basename_without_ext)
+
+    def get_title(self):
+        slug = self.doc.data.get("slug")
+        return slugify(slug, mode="pretty", cased=True) if slug else \
+            slugify(self.doc.basename_without_ext, mode="pretty", cased=True)
+
+    def get_slug(self):
+        slug = self.doc.data.get("slug")
+        return slugify(slug) if slug else slugify(self.doc.basename_without_ext)
+
+    def get_categories(self):
+        cats = as_list(self.doc.data.get("categories"))
+        return "/".join(dict.fromkeys(str(c).lower() for c in cats))
+
+    def get_slugified_categories(self):
+        cats = as_list(self.doc.data.get("categories"))
+        return "/".join(dict.fromkeys(slugify(str(c)) for c in cats))
+
+    def get_i_day(self):
+        return str(self.doc.date.day)
+
+    def get_i_month(self):
+        return str(self.doc.date.month)
+
+
+def url_placeholders(doc) -> UrlPlaceholders:
+    return UrlPlaceholders(doc)
 
 
 def as_list(value) -> list:
