@@ -6,6 +6,5 @@ _PYGMENTS = (
 )
 
 KNOWN_DEVIATIONS: dict[str, str] = {
-    "cases/code_markdown": _PYGMENTS.format(langs="HTML embedded in a markdown code block"),
     "cases/code_unknown_and_case": _PYGMENTS.format(langs="js and console code blocks"),
 }

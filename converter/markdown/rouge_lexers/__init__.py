@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .c import CLexer
 from .cpp import CppLexer
+from .html import HTMLLexer
 from .ini import IniLexer
 from .json import JSONLexer
 from .markdown import MarkdownLexer
@@ -20,4 +21,5 @@ from .tex import TeXLexer
 
 LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer,
           "markdown": MarkdownLexer, "r": RLexer,
-          "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer}
+          "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer,
+          "html": HTMLLexer}

@@ -11,7 +11,17 @@ matching happens as if the text started at the current position.
 
 from __future__ import annotations
 
+import re
+
 from ..rx import rx
+
+PYTHON_REGEX = "(?#py)"  # rule sources starting with this are Python syntax already
+
+
+def compile_rule_regex(source: str, dotall: bool):
+    if source.startswith(PYTHON_REGEX):
+        return re.compile(source, re.M | (re.S if dotall else 0))
+    return rx(source, dotall=dotall)
 
 MAX_NULL_SCANS = 5
 
@@ -34,7 +44,8 @@ class RougeLexer:
             for name, rules in cls.STATES.items():
                 compiled[name] = [
                     rule if rule[0] == "mixin"
-                    else (rx(rule[0], dotall=len(rule) > 3 and rule[3]), rule[1], rule[2], rule[0].startswith("^"))
+                    else (compile_rule_regex(rule[0], len(rule) > 3 and rule[3]), rule[1], rule[2],
+                          rule[0].startswith("^"))
                     for rule in rules
                 ]
             cls._compiled = compiled
@@ -77,8 +88,8 @@ class RougeLexer:
         """push do ... end: a state defined on the fly."""
         name = f"dynamic-{len(self.dynamic_states)}"
         self.dynamic_states[name] = [
-            rule if rule[0] == "mixin" else (rx(rule[0], dotall=len(rule) > 3 and rule[3]), rule[1], rule[2],
-                                             rule[0].startswith("^"))
+            rule if rule[0] == "mixin" else (compile_rule_regex(rule[0], len(rule) > 3 and rule[3]), rule[1],
+                                             rule[2], rule[0].startswith("^"))
             for rule in rules
         ]
         self.stack.append(name)
