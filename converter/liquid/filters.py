@@ -951,17 +951,14 @@ def smartify(value: object) -> str:
 
 
 def _sass(context: RenderContext, value: object, indented: bool) -> str:
-    try:
-        from converter import sass as site_sass
-    except ImportError:
-        site_sass = None
-    convert = getattr(site_sass, "convert_string", None)
-    if convert is not None:
-        return convert(_site(context), rto_s(value), indented=indented)
-    import sass as libsass
-    options = _config(context).get("sass") or {}
-    style = str(options.get("style") or "compact")
-    return libsass.compile(string=rto_s(value), output_style=style, indented=indented)
+    """Jekyll's Sass/Scss converter on a string: the site's sass settings, no source map."""
+    from types import SimpleNamespace
+
+    from converter.sass import compile_sass
+
+    origin = SimpleNamespace(ext=".sass" if indented else ".scss",
+                             relative_path="sassify" if indented else "scssify")
+    return compile_sass(_site(context), rto_s(value), origin)
 
 
 @with_context

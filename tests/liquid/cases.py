@@ -59,7 +59,9 @@ INCLUDES = {
     "base_path": "{% assign base_path = site.baseurl %}",
     "greet.html": "Hi {{ include.name }}{% if include.n %} n={{ include.n }}{% endif %}!",
     "params.html": "[{{ include.a }}|{{ include.b }}|{{ include.c }}|{{ include.d }}]",
-    "nested.html": "<{% include greet.html name='inner' %}/{{ include.name }}>",
+    "nested.html": "<{% include greet.html name='inner' %}/{{ include.name }}"
+                   "{% include echo-name.html %}>",
+    "echo-name.html": "({{ include.name }})",
     "leak.html": "{% assign leaked = 'yes' %}",
     "sub/deep.html": "deep:{{ include.x }}",
     "noext": "no extension",
@@ -271,4 +273,19 @@ CASES = [
                  "{% for x in page.arr reversed %}{{ x }}{% endfor %}|"
                  "{% for x in page.empty_arr %}y{% else %}none{% endfor %}"),
     ("now_nil", "[{{ now }}][{{ today }}]"),
+]
+
+CASES += [
+    ("sassify", "{{ 'a\n  b: c\n  d: e' | sassify }}|{% capture css %}$x: 2px; a { b { c: $x * 2 } }"
+                "{% endcapture %}{{ css | scssify }}"),
+    ("include_inherits_params", "{% include nested.html name='outer' %}"),
+    ("link_variable", "{% assign p = 'about.md' %}{% link {{ p }} %}"),
+    ("where_exp_or", "{{ page.people | where_exp: 'p', 'p.age == 25 or p.name contains \"C\"' "
+                     "| map: 'name' | join: ',' }}"),
+    ("date_to_string_nil_style", "{{ page.d | date_to_string: nil, 'US' }}|"
+                                 "{{ page.d | date_to_long_string: 'ordinal' }}"),
+    ("number_filters_strings", "{{ '10' | divided_by: '4' }}|{{ '2.5' | times: '2' }}|"
+                               "{{ '1e2' | plus: 0 }}|{{ ' 12 ' | minus: 2 }}|{{ true | plus: 1 }}"),
+    ("default_types", "{{ page.hash | default: 'd' | size }}|{{ false | default: 1 }}|"
+                      "{{ 0.0 | default: 'd' }}"),
 ]

@@ -40,6 +40,8 @@ def make_site(source: Path, config: dict | None = None, **extra):
         markdown=FakeMarkdown(),
         posts=[items[p] for p in POSTS],
         find_by_relative_path=items.get,
+        safe=bool((config or {}).get("safe")),
+        environment="development",
         **extra,
     )
     site.liquid = make_environment(site, on_warning=extra.get("on_warning"))
