@@ -32,6 +32,18 @@ SEEDED_SITE = {
         ---
         Second.
         """,
+    "upper.md": """
+        ---
+        permalink: /Notes/
+        ---
+        Upper.
+        """,
+    "lower.md": """
+        ---
+        permalink: /notes/
+        ---
+        Lower.
+        """,
     "_plugins/custom_tag.rb": "module Jekyll; end\n",
 }
 
@@ -53,6 +65,7 @@ def test_doctor_reports_each_seeded_problem(tmp_path):
     assert reported("warning: plugins", "jekyll-scholar")
     assert not reported("jekyll-sitemap") and not reported("'jekyll-feed'")
     assert reported("warning: plugins", "_plugins/custom_tag.rb")
+    assert reported("warning: case", "Notes/index.html, notes/index.html")
 
 
 def test_doctor_inspects_an_existing_destination(tmp_path):
