@@ -89,16 +89,32 @@ def diagnose(source: Path, destination: Path | None = None,
              config_files: list[Path] | None = None) -> list[Finding]:
     """Every finding for the site at source; builds it unless destination is given."""
     raw_config = read_raw_config(source, config_files)
+    links = LinkSettings(str(raw_config.get("baseurl") or ""), str(raw_config.get("url") or ""))
     findings = check_config(raw_config) + check_plugins(raw_config, source)
-    baseurl = str(raw_config.get("baseurl") or "")
-    site_url = str(raw_config.get("url") or "")
     if destination is not None:
-        try:
-            findings += check_site_model(load_site_model(source, destination, config_files, build=False))
-        except Exception as problem:  # the output checks below still run
-            findings.append(warning("conflict", f"URL conflicts not checked: {build_failure_message(problem)}"))
-        return findings + check_output(destination, baseurl, site_url)
+        return findings + diagnose_destination(source, destination, config_files, links)
+    return findings + diagnose_by_building(source, config_files, links)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    baseurl: str
+    site_url: str
+
+
+def diagnose_destination(source: Path, destination: Path, config_files, links: LinkSettings) -> list[Finding]:
+    """Checks of an already built site; conflicts come from reading (not rendering) the source."""
+    try:
+        findings = check_site_model(load_site_model(source, destination, config_files, build=False))
+    except Exception as problem:  # the output checks still run
+        findings = [warning("conflict", f"URL conflicts not checked: {build_failure_message(problem)}")]
+    return findings + check_output(destination, links.baseurl, links.site_url)
+
+
+def diagnose_by_building(source: Path, config_files, links: LinkSettings) -> list[Finding]:
+    """Build into a temporary folder, then check the site model and the output."""
     with tempfile.TemporaryDirectory(prefix="converter-doctor-") as tmp:
+        findings: list[Finding] = []
         with captured_output() as build_output:  # a list that receives the printed text
             try:
                 site = load_site_model(source, Path(tmp), config_files, build=True)
@@ -106,11 +122,9 @@ def diagnose(source: Path, destination: Path | None = None,
                 site = None
                 findings.append(error("build", build_failure_message(problem)))
         findings += build_warnings("".join(build_output))
-        if site is None:
-            return findings
-        findings += check_site_model(site)
-        findings += check_output(Path(tmp), baseurl, site_url)
-    return findings
+        if site is not None:
+            findings += check_site_model(site) + check_output(Path(tmp), links.baseurl, links.site_url)
+        return findings
 
 
 @contextlib.contextmanager
