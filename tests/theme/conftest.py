@@ -72,8 +72,9 @@ def chromium_binary() -> str | None:
 def browser(tmp_path_factory):
     binary = chromium_binary()
     driver_path = shutil.which("chromedriver")
-    if not binary or not driver_path:
-        pytest.skip("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
+    if not binary:
+        pytest.skip("chromium is not installed (scripts/test installs it: apt-get install chromium chromium-driver)")
+    assert driver_path, "chromium is installed but chromedriver is not: apt-get install chromium-driver"
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
