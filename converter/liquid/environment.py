@@ -214,7 +214,9 @@ def lax_condition(markup: str) -> str:
         if not match:
             raise LiquidSyntaxError("Syntax Error in tag 'if'", token=None)
         left, operator, right = match[1], match[2], match[3]
-        if operator in _OPERATORS:
+        if operator and operator not in _OPERATORS:
+            raise LiquidSyntaxError(f"Unknown operator {operator}", token=None)
+        if operator:
             out.append(f"{lax_expression(left, True)} {operator} "
                        f"{lax_expression(right or '', True)}")
         else:
@@ -236,6 +238,22 @@ def lax_for(markup: str) -> str:
     return " ".join(out)
 
 
+def lax_case(markup: str) -> str:
+    """Liquid::Case: the first fragment is the value compared."""
+    match = _FRAGMENT_RE.search(markup)
+    if not match:
+        raise LiquidSyntaxError("Syntax Error in tag 'case'", token=None)
+    return lax_expression(match.group())
+
+
+def lax_when(markup: str) -> str:
+    """Liquid::Case#record_when_condition: fragments separated by `,` or `or`."""
+    values = [lax_expression(f) for f in _FRAGMENT_RE.findall(markup) if f != "or"]
+    if not values:
+        raise LiquidSyntaxError("Syntax Error in tag 'case'", token=None)
+    return ", ".join(values)
+
+
 def lax_assign(markup: str) -> str:
     """Liquid::Assign: `target = <variable markup, lax>`."""
     match = _ASSIGN_SYNTAX.match(markup)
@@ -248,11 +266,13 @@ def lax_assign(markup: str) -> str:
 _LAX_REWRITES: dict[str, Callable[[str], str]] = {
     TOKEN_OUTPUT: lax_variable, "echo": lax_variable, "assign": lax_assign,
     "if": lax_condition, "elsif": lax_condition, "unless": lax_condition,
-    "for": lax_for,
+    "for": lax_for, "case": lax_case, "when": lax_when,
 }
-_CHECK_WRAPPERS = {
-    "if": ("if", "endif"), "elsif": ("if", "endif"), "unless": ("unless", "endunless"),
-    "for": ("for", "endfor"),
+# to test a block tag's markup alone: (opening tag, the tag itself if inner, closing tag)
+_PROBES = {
+    "if": ("if", None, "endif"), "unless": ("unless", None, "endunless"),
+    "for": ("for", None, "endfor"), "case": ("case", None, "endcase"),
+    "elsif": ("if", "elsif", "endif"), "when": ("case", "when", "endcase"),
 }
 
 
@@ -299,17 +319,19 @@ class JekyllEnvironment(Environment):
         try:
             return super()._parse(source)
         except LiquidSyntaxError:
-            if self.error_mode == "strict":
-                raise
-        tokens = list(self._lax_tokens(list(self.tokenizer()(source))))
+            pass  # parse again, reading the markup the way Ruby does
+        tokens = list(self._ruby_tokens(list(self.tokenizer()(source))))
         return get_parser(self).parse(TokenStream(iter(tokens)))
 
-    def _lax_tokens(self, tokens: list[Token]) -> Iterator[Token]:
-        """Rewrite, the way Ruby's lax parser reads them, markups that don't parse."""
+    def _ruby_tokens(self, tokens: list[Token]) -> Iterator[Token]:
+        """Drop the markup of end tags (Ruby ignores it); in warn/lax mode, rewrite
+        markups that don't parse the way Ruby's lax parser reads them."""
         previous: Token | None = None
         for token in tokens:
             if token.kind == TOKEN_EXPRESSION and previous is not None:
                 kind = previous.kind if previous.kind == TOKEN_OUTPUT else previous.value
+                if previous.kind == TOKEN_TAG and kind.startswith("end"):
+                    continue  # `{% endif junk %}`
                 if kind in _LAX_REWRITES and not self._parses(kind, previous, token):
                     token = self._lax_rewrite(kind, token)
             previous = token
@@ -317,15 +339,14 @@ class JekyllEnvironment(Environment):
 
     def _parses(self, kind: str, head: Token, expression: Token) -> bool:
         """Does this one markup parse strictly on its own?"""
-        opener, closer = _CHECK_WRAPPERS.get(kind, (None, None))
-        if opener:
-            probe = [Token(TOKEN_TAG, opener, 0, ""), expression,
-                     Token(TOKEN_TAG, closer, 0, "")]
-            if kind == "elsif":
-                probe = [Token(TOKEN_TAG, "if", 0, ""), Token(TOKEN_EXPRESSION, "true", 0, ""),
-                         head] + probe[1:]
-        else:
+        opener, inner, closer = _PROBES.get(kind, (None, None, None))
+        if opener is None:
             probe = [head, expression]
+        elif inner is None:
+            probe = [_tag(opener), expression, _tag(closer)]
+        else:
+            probe = [_tag(opener), Token(TOKEN_EXPRESSION, "x", 0, ""), head, expression,
+                     _tag(closer)]
         try:
             get_parser(self).parse(TokenStream(iter(probe)))
             return True
@@ -333,6 +354,8 @@ class JekyllEnvironment(Environment):
             return False
 
     def _lax_rewrite(self, kind: str, token: Token) -> Token:
+        if self.error_mode == "strict":
+            return token  # the strict parse reports it
         markup = token.value
         line = token.source.count("\n", 0, max(token.start_index, 0)) + 1
         shown = f"{{{{ {markup} }}}}" if kind == TOKEN_OUTPUT else f"{{% {kind} {markup} %}}"
@@ -340,6 +363,10 @@ class JekyllEnvironment(Environment):
             self.on_warning(f"Liquid syntax error (line {line}): Unexpected markup in "
                             f"\"{shown}\" in {self._parsing or 'template'}")
         return token._replace(value=_LAX_REWRITES[kind](markup))
+
+
+def _tag(name: str) -> Token:
+    return Token(TOKEN_TAG, name, 0, "")
 
 
 def _warn(message: str) -> None:

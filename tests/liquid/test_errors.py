@@ -226,3 +226,27 @@ def test_error_mode_lax_is_silent(tmp_path):
     site = make_site(tmp_path, {"liquid": {"error_mode": "lax"}}, on_warning=seen.append)
     assert render(site, '{{ a | "x" }}', a="A") == "A"
     assert seen == []
+
+
+# ---- Ruby's parser quirks (checked with liquid 5.4.0, error_mode :warn)
+
+
+def test_markup_after_end_tags_is_ignored(site, warnings_seen):
+    assert render(site, "{% if true %}a{% endif junk %}{% for x in (1..2) %}{{ x }}"
+                        "{% endfor x %}") == "a12"
+    assert warnings_seen == []
+
+
+def test_case_reads_its_first_fragment(site):
+    assert render(site, "{% case a b %}{% when 1 %}y{% else %}n{% endcase %}") == "n"
+
+
+def test_when_with_or_and_commas(site):
+    assert render(site, "{% case 2 %}{% when 1 or 2 %}y{% endcase %}"
+                        "{% case 3 %}{% when 1, 3 %}z{% endcase %}") == "yz"
+
+
+def test_unknown_operator_is_an_error(site):
+    # Ruby: "Liquid error: Unknown operator =" (a failed build under Jekyll's render!)
+    with pytest.raises(LiquidSyntaxError):
+        site.liquid.from_string("{% if x = 1 %}eq{% endif %}")
