@@ -28,6 +28,7 @@ class BuildOptions:
     quiet: bool = False
     verbose: bool = False
     profile: bool = False
+    jobs: int | None = None  # render processes; default: every available core
 
 
 def make_logger(options: BuildOptions) -> Logger:
@@ -116,7 +117,11 @@ def generate(site: Site) -> None:
     site.renderer.site_drop.invalidate()
 
 
-def render_site(site: Site) -> None:
+def render_site(site: Site, jobs: int = 1) -> None:
+    """Render every item, on `jobs` processes when worthwhile (same bytes as serial)."""
+    from converter.parallel import render_parallel
+    if jobs > 1 and render_parallel(site, jobs):
+        return
     for item in site.items_to_render():
         site.renderer.render_item(item)
 
@@ -129,6 +134,16 @@ def write_site(site: Site) -> None:
             plugin.post_write(site)
 
 
+def resolve_jobs(options: BuildOptions) -> int:
+    if options.jobs:
+        return max(1, options.jobs)
+    if options.profile:
+        return 1  # the profile table is collected in one process
+    from converter.parallel import default_jobs
+    env = os.environ.get("CONVERTER_JOBS", "")
+    return max(1, int(env)) if env.isdigit() else default_jobs()
+
+
 def build_site(options: BuildOptions, log: Logger | None = None) -> Site:
     log = log or make_logger(options)
     started = time.perf_counter()
@@ -137,7 +152,7 @@ def build_site(options: BuildOptions, log: Logger | None = None) -> Site:
         site.renderer.enable_profile()
     log.info("Generating...")
     generate(site)
-    render_site(site)
+    render_site(site, resolve_jobs(options))
     write_site(site)
     log.info("", f"done in {time.perf_counter() - started:.3f} seconds.")
     if options.profile:

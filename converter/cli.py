@@ -32,6 +32,8 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="Silence output.")
     parser.add_argument("-V", "--verbose", action="store_true", help="Print verbose output.")
     parser.add_argument("--profile", action="store_true", help="Generate a Liquid rendering profile")
+    parser.add_argument("-j", "--jobs", type=int, default=None,
+                        help="Render on N processes (default: every core; output is identical)")
     parser.add_argument("-w", "--watch", action=argparse.BooleanOptionalAction, default=None,
                         help="Watch for changes and rebuild")
 
@@ -60,7 +62,8 @@ def build_options_from(args: argparse.Namespace):
     return BuildOptions(source=Path(args.source),
                         destination=Path(args.destination) if args.destination else None,
                         config_files=config_files, overrides=overrides, quiet=args.quiet,
-                        verbose=args.verbose, profile=args.profile)
+                        verbose=args.verbose, profile=args.profile,
+                        jobs=getattr(args, "jobs", None))
 
 
 def run_build(args: argparse.Namespace) -> int:

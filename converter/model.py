@@ -143,6 +143,16 @@ class Convertible:
     def write_wanted(self) -> bool:
         return True
 
+    # What other templates see of this item's content and output.  A parallel
+    # render installs `site.content_hook` to keep that exactly as a serial build.
+    def visible_content(self):
+        hook = self.site.content_hook
+        return self.content if hook is None else hook(self, "content")
+
+    def visible_output(self):
+        hook = self.site.content_hook
+        return self.output if hook is None else hook(self, "output")
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.relative_path}>"
 
@@ -524,6 +534,8 @@ class Site:
         self.markdown_exts = {e.strip().lower() for e in config["markdown_ext"].split(",")}
         self.permalink_style = str(config.get("permalink") or "date")
         self._doc_positions: dict[int, int] | None = None
+        self.content_hook = None  # see Convertible.visible_content
+        self.pages_hook = None  # filters site.pages during a parallel render
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
         self.epoch = int(epoch) if epoch.lstrip("-").isdigit() else None
 

@@ -117,4 +117,5 @@ def add_source_map_page(site, page, source_map: str) -> None:
     """jekyll-sass-converter's SourceMapPage: written beside the CSS, rendered as is."""
     map_page = SourceMapPage(site, page.dir_, page.basename + ".css.map", page.data, source_map)
     map_page.url = page.dir.rstrip("/") + "/" + page.basename + ".css.map"
+    map_page.created_by = page
     site.pages.append(map_page)

@@ -74,10 +74,10 @@ class DocumentDrop(Drop):
         return self._obj.data
 
     def get_content(self):
-        return self._obj.content
+        return self._obj.visible_content()
 
     def get_output(self):
-        return self._obj.output
+        return self._obj.visible_output()
 
     def get_id(self):
         return self._obj.id
@@ -191,7 +191,7 @@ class PageDrop(Drop):
     def get_content(self):
         if self._frozen_content is not None:
             return self._frozen_content
-        return self._obj.content
+        return self._obj.visible_content()
 
     def get_dir(self):
         return self._obj.dir
@@ -308,7 +308,11 @@ class SiteDrop(Drop):
 
     def get_pages(self):
         # Not cached: pages are added while rendering (sass source maps), as in Jekyll.
-        return [p.to_liquid() for p in self._obj.pages]
+        return [p.to_liquid() for p in self._visible_pages()]
+
+    def _visible_pages(self):
+        hook = self._obj.pages_hook
+        return self._obj.pages if hook is None else hook()
 
     def get_static_files(self):
         return self._cached("_static", lambda: [f.to_liquid() for f in self._obj.static_files])
@@ -329,7 +333,7 @@ class SiteDrop(Drop):
         return self._cached("_posts", newest_first)
 
     def get_html_pages(self):
-        return [p.to_liquid() for p in self._obj.pages if p.html or p.url.endswith("/")]
+        return [p.to_liquid() for p in self._visible_pages() if p.html or p.url.endswith("/")]
 
     def get_collections(self):
         return self._cached("_collections", lambda: [

@@ -1,0 +1,185 @@
+"""Rendering on every core, with output byte-identical to a serial build.
+
+Jekyll renders documents (collection by collection), then pages, one after
+the other; a template that reads another item's `content` or `output` sees
+it rendered if that item came earlier, raw if it comes later.  We keep that
+order in two phases (documents, then pages).  Each phase forks worker
+processes that render contiguous chunks of the phase.  A worker cannot know
+how an earlier item of another chunk rendered, so when a template reads such
+an item (or the list of pages, which grows while Sass pages render) the
+worker flags its own item; the parent re-renders flagged items afterwards, in
+order, seeing every other item exactly as a serial build would.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from converter.log import Logger
+
+MIN_ITEMS_PER_WORKER = 40
+CHUNKS_PER_WORKER = 4
+
+_SITE = None  # the site a forked worker renders (inherited, not pickled)
+_PHASE: list = []
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def render_parallel(site, jobs: int) -> bool:
+    """Render the site on `jobs` processes; False if that isn't possible here."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    docs = [doc for collection in site.collections.values() for doc in collection.docs]
+    for doc in docs:
+        doc.date  # noqa: B018 - Jekyll sets it on first read; do it before forking
+    prepare(site)
+    order = docs + list(site.pages)
+    for index, item in enumerate(order):
+        item.render_index = index
+        item.raw_content = item.content
+    flagged: list = []
+    for phase in (docs, list(site.pages)):
+        flagged += run_phase(site, phase, jobs)
+    rerender_flagged(site, order, flagged)
+    for page in site.pages[len(order) - len(docs):]:  # source maps made by Sass pages
+        site.renderer.render_item(page)
+    return True
+
+
+def prepare(site) -> None:
+    """Parse every layout once in the parent, so workers share the parse (and its warnings)."""
+    for layout in site.layouts.values():
+        site.renderer.layout_template(layout)
+
+
+def run_phase(site, items: list, jobs: int) -> list:
+    if len(items) < MIN_ITEMS_PER_WORKER * 2:
+        for item in items:
+            site.renderer.render_item(item)
+        return []
+    global _SITE, _PHASE
+    _SITE, _PHASE = site, items
+    chunks = split(len(items), jobs * CHUNKS_PER_WORKER)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        results = list(pool.map(render_chunk, chunks))
+    _SITE, _PHASE = None, []
+    flagged = []
+    for result in results:
+        flagged += apply_result(site, items, result)
+    return flagged
+
+
+def split(count: int, parts: int) -> list[tuple[int, int]]:
+    parts = max(1, min(parts, count))
+    size, extra = divmod(count, parts)
+    bounds, start = [], 0
+    for part in range(parts):
+        end = start + size + (1 if part < extra else 0)
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def render_chunk(bounds: tuple[int, int]) -> dict:
+    """In a worker: render items[start:end]; report outputs, new pages, warnings, flags."""
+    site, items = _SITE, _PHASE
+    start, end = bounds
+    log = site.log = CollectingLogger()
+    rendered: set[int] = set()
+    current = {"item": None, "flagged": False}
+    sass_indexes = [p.render_index for p in site.pages if p.is_sass]
+
+    def content_hook(other, attribute):
+        item = current["item"]
+        if item is not None and other is not item and other.render_index < item.render_index \
+                and other.render_index not in rendered:
+            current["flagged"] = True
+        return getattr(other, attribute)
+
+    def pages_hook():
+        item = current["item"]
+        if item is not None and any(i < item.render_index and i not in rendered
+                                    for i in sass_indexes):
+            current["flagged"] = True
+        return site.pages
+
+    site.content_hook, site.pages_hook = content_hook, pages_hook
+    pages_before = len(site.pages)
+    outputs, flags = [], []
+    for position in range(start, end):
+        item = items[position]
+        current["item"], current["flagged"] = item, False
+        site.renderer.render_item(item)
+        rendered.add(item.render_index)
+        outputs.append((position, item.content, item.output, excerpt_output(item)))
+        if current["flagged"]:
+            flags.append(position)
+    new_pages = [(p.created_by.render_index, p.content) for p in site.pages[pages_before:]]
+    return {"outputs": outputs, "flags": flags, "new_pages": new_pages,
+            "warnings": log.collected}
+
+
+def excerpt_output(item):
+    excerpt = item.data.get("excerpt") if hasattr(item, "data") else None
+    return getattr(excerpt, "_output", None)
+
+
+def apply_result(site, items: list, result: dict) -> list:
+    for message in result["warnings"]:
+        site.log.warn_once(*message)
+    for position, content, output, excerpt in result["outputs"]:
+        item = items[position]
+        item.content, item.output = content, output
+        if excerpt is not None and getattr(item.data.get("excerpt"), "_output", 1) is None:
+            item.data["excerpt"]._output = excerpt
+    for sass_index, source_map in result["new_pages"]:
+        from converter.sass import add_source_map_page
+        sass_page = next(p for p in site.pages if getattr(p, "render_index", -1) == sass_index)
+        add_source_map_page(site, sass_page, source_map)
+    return [items[position] for position in result["flags"]]
+
+
+def rerender_flagged(site, order: list, flagged: list) -> None:
+    """Serial re-render of flagged items: later items look unrendered, as they would."""
+    if not flagged:
+        return
+    cursor = {"index": 0}
+
+    def content_hook(other, attribute):
+        if getattr(other, "render_index", -1) > cursor["index"]:
+            return other.raw_content if attribute == "content" else None
+        return getattr(other, attribute)
+
+    def pages_hook():
+        return [p for p in site.pages if not hasattr(p, "created_by")
+                or p.created_by.render_index < cursor["index"]]
+
+    site.content_hook, site.pages_hook = content_hook, pages_hook
+    try:
+        for item in sorted(flagged, key=lambda i: i.render_index):
+            cursor["index"] = item.render_index
+            item.content = item.raw_content
+            site.pages[:] = [p for p in site.pages if getattr(p, "created_by", None) is not item]
+            site.renderer.render_item(item)
+    finally:
+        site.content_hook = site.pages_hook = None
+
+
+class CollectingLogger(Logger):
+    """A worker's logger: warnings go back to the parent, which prints each once."""
+
+    def __init__(self):
+        super().__init__("warn")
+        self.collected: list[tuple[str, str]] = []
+
+    def warn(self, topic: str, message: str = "") -> None:
+        self.collected.append((topic, message))
+
+    def info(self, topic: str, message: str = "") -> None:
+        pass
