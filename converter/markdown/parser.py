@@ -1137,13 +1137,9 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
             src = self.src
             while not src.eos:
                 start = src.pos
-                rest = src.rest
-                for start_re, method in self.block_table_for(rest[0]):
-                    m = start_re.match(rest)
-                    if m is not None:
-                        src.last, src.last_start = m, start  # what Scanner.check records
-                        if method(self):
-                            break
+                for start_re, method in self.block_table_for(src.string[start]):
+                    if src.check(start_re) is not None and method(self):
+                        break
                 else:
                     start = -1
                 if src.pos == start:
@@ -1157,15 +1153,33 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
             self.tree, self.src, self.block_ial = self.stack.pop()
         return status
 
+    # The characters a span parser's start regex can begin with (None: any).
+    SPAN_FIRST_CHARS = {
+        "emphasis": "*_", "codespan": "`", "autolink": "<", "span_html": "<",
+        "footnote_marker": "[", "link": "![", "inline_math": "$", "span_extensions": "{",
+        "html_entity": "&", "typographic_syms": "-. \\<>", "line_break": " \\",
+        "escaped_chars": "\\", "escaped_chars_gfm": "\\", "strikethrough_gfm": "~",
+    }
+
     def span_regexes(self, parsers: tuple[str, ...]):
         key = (type(self), parsers)
         cached = self._TABLE_CACHE.get(key)
         if cached is None:
             span_start = "|".join(P.SPAN_START[name] for name in parsers)
-            cls = type(self)
-            table = [(self.PARSERS[n][0], getattr(cls, self.PARSERS[n][1])) for n in parsers]
-            cached = self._TABLE_CACHE[key] = (span_start, rx(span_start), table)
+            cached = self._TABLE_CACHE[key] = (span_start, rx(span_start), parsers)
         return cached
+
+    def span_table_for(self, parsers: tuple[str, ...], first_char: str) -> list:
+        """The span parsers (in order) whose start regex can match text starting with first_char."""
+        key = (type(self), parsers, first_char)
+        table = self._TABLE_CACHE.get(key)
+        if table is None:
+            cls = type(self)
+            table = self._TABLE_CACHE[key] = [
+                (self.PARSERS[n][0], getattr(cls, self.PARSERS[n][1])) for n in parsers
+                if self.SPAN_FIRST_CHARS.get(n) is None or first_char in self.SPAN_FIRST_CHARS[n]
+            ]
+        return table
 
     def parse_spans(self, el, stop_re=None, parsers=None, text_type=None, accept_stop=None):
         """Parse spans from self.src into ``el``; True if ``stop_re`` ended parsing."""
@@ -1174,7 +1188,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         self.tree = el
         if text_type is not None:
             self.text_type = text_type
-        span_start, span_re, table = self.span_regexes(tuple(parsers) if parsers else self._span_key[1])
+        span_start, span_re, parser_names = self.span_regexes(tuple(parsers) if parsers else self._span_key[1])
         used_re = span_re if stop_re is None else self._stop_or_span_start(stop_re, span_start)
         src = self.src
         stop_re_found = False
@@ -1191,11 +1205,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     stop_re_found = accept_stop() if accept_stop is not None else True
                 if stop_re_found:
                     break
-                rest = src.rest
-                for start_re, method in table:
-                    m = start_re.match(rest)
-                    if m is not None:
-                        src.last, src.last_start = m, src.pos
+                for start_re, method in self.span_table_for(parser_names, src.string[src.pos]):
+                    if src.check(start_re) is not None:
                         method(self)
                         break
                 else:
@@ -1220,12 +1231,12 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
     def _scan_to(self, regex) -> str | None:
         """scan_until(/(?=regex)/): the text before the next match, leaving pos at it."""
         src = self.src
-        m = regex.search(src.rest)
-        if m is None:
+        found = src.search_start(regex)
+        if found is None:
             return None
         start = src.pos
-        src.pos = start + m.start()
-        return src.string[start:src.pos]
+        src.pos = found
+        return src.string[start:found]
 
     # tree post-processing
 

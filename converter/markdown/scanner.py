@@ -3,16 +3,36 @@
 Ruby matches at the scan position as if the string started there
 (``fixed_anchor: false``): ``^`` and ``\\A`` match at ``pos`` and look-behind
 cannot see earlier text. Matching against the rest of the string reproduces
-that exactly; the slice is cached per position.
+that exactly, but slicing the rest at every step is quadratic on long texts,
+so regexes for which ``regex.match(string, pos)`` gives the same answer are
+matched in place (see ``in_place_safe``).
 """
 
 from __future__ import annotations
 
 import re
 
+_SAFE_CACHE: dict[re.Pattern, tuple[bool, bool]] = {}
+_LEADING_BOUNDARY = re.compile(r"\A(?:\(\?[:>]|\()*\\[bB]")
+
+
+def in_place_safe(regex: re.Pattern) -> tuple[bool, bool]:
+    """(safe at a line start, safe anywhere) for matching ``regex`` at a position
+    without slicing. At a line start only ``\\A`` behaves differently; elsewhere
+    also ``^``, look-behind and a leading word boundary do."""
+    cached = _SAFE_CACHE.get(regex)
+    if cached is None:
+        source = regex.pattern
+        at_bol = "\\A" not in source
+        anywhere = (at_bol and "(?<" not in source.replace("(?P<", "")
+                    and "^" not in source.replace("[^", "").replace("\\^", "")
+                    and not _LEADING_BOUNDARY.match(source))
+        cached = _SAFE_CACHE[regex] = (at_bol, anywhere)
+    return cached
+
 
 class Scanner:
-    __slots__ = ("string", "pos", "_rest", "_rest_pos", "last", "last_start")
+    __slots__ = ("string", "pos", "_rest", "_rest_pos", "last", "last_start", "last_offset")
 
     def __init__(self, string: str):
         self.string = string
@@ -21,6 +41,7 @@ class Scanner:
         self._rest_pos = 0
         self.last: re.Match | None = None
         self.last_start = 0
+        self.last_offset = 0  # what to add to the last match's positions
 
     @property
     def rest(self) -> str:
@@ -33,12 +54,30 @@ class Scanner:
     def eos(self) -> bool:
         return self.pos >= len(self.string)
 
+    def at_line_start(self) -> bool:
+        pos = self.pos
+        return pos == 0 or self.string[pos - 1] == "\n"
+
+    def _match(self, regex: re.Pattern, search: bool = False):
+        """Match (or search) at pos with Ruby's semantics; returns (match, offset)."""
+        pos = self.pos
+        if pos == 0:
+            m = regex.search(self.string) if search else regex.match(self.string)
+            return m, 0
+        safe_bol, safe_anywhere = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        if safe_anywhere or (safe_bol and self.string[pos - 1] == "\n" and not search):
+            m = regex.search(self.string, pos) if search else regex.match(self.string, pos)
+            return m, 0
+        rest = self.rest
+        return (regex.search(rest) if search else regex.match(rest)), pos
+
     def check(self, regex: re.Pattern) -> re.Match | None:
         """Match at the position without advancing (Ruby check / match?)."""
-        m = regex.match(self.rest)
+        m, offset = self._match(regex)
         self.last = m
         if m is not None:
             self.last_start = self.pos
+            self.last_offset = offset
         return m
 
     def scan(self, regex: re.Pattern) -> str | None:
@@ -46,26 +85,32 @@ class Scanner:
         m = self.check(regex)
         if m is None:
             return None
-        self.pos += m.end()
+        self.pos = self.last_offset + m.end()
         return m.group(0)
 
     def scan_until(self, regex: re.Pattern) -> str | None:
         """Search forward; return the text up to and including the match."""
-        m = regex.search(self.rest)
+        m, offset = self._match(regex, search=True)
         self.last = m
         if m is None:
             return None
         start = self.pos
-        self.last_start = start + m.start()
-        self.pos = start + m.end()
+        self.last_offset = offset
+        self.last_start = offset + m.start()
+        self.pos = offset + m.end()
         return self.string[start : self.pos]
+
+    def search_start(self, regex: re.Pattern) -> int | None:
+        """Absolute position of the next match of ``regex`` (no state change)."""
+        m, offset = self._match(regex, search=True)
+        return None if m is None else offset + m.start()
 
     def __getitem__(self, group):
         if self.last is None:
             return None
         try:
             return self.last.group(group)
-        except (IndexError, error_types):
+        except (IndexError, re.error):
             return None
 
     @property
@@ -92,6 +137,3 @@ class Scanner:
 
     def revert_pos(self, pos: int) -> None:
         self.pos = pos
-
-
-error_types = (re.error,)

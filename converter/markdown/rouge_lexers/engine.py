@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..rx import rx
+from ..scanner import in_place_safe
 
 PYTHON_REGEX = "(?#py)"  # rule sources starting with this are Python syntax already
 
@@ -100,14 +101,15 @@ class RougeLexer:
         """Tokens as (short class name, text), consecutive same-class tokens merged."""
         states = self.compiled_states()
         self.output = []
+        self._text = text
+        self._rest_pos = -1
         pos = 0
         null_steps = [0]
         while pos < len(text):
-            rest = text[pos:]
             at_bol = pos == 0 or text[pos - 1] == "\n"
             if not self.stack:  # Rouge raises 'empty stack!'; keep lexing from root instead
                 self.stack.append("root")
-            consumed = self._step(states, self.stack[-1], rest, at_bol, null_steps)
+            consumed = self._step(states, self.stack[-1], pos, at_bol, null_steps)
             if consumed is None:
                 self.output.append(("err", text[pos]))
                 pos += 1
@@ -115,20 +117,33 @@ class RougeLexer:
                 pos += consumed
         return merge_tokens(self.output)
 
-    def _step(self, states, state_name, rest, at_bol, null_steps):
+    def _match(self, regex, pos: int, at_bol: bool):
+        """Match at pos as Rouge's StringScanner would; returns (match, consumed size)."""
+        text = self._text
+        safe_bol, safe_anywhere = in_place_safe(regex)
+        if pos == 0 or safe_anywhere or (at_bol and safe_bol):
+            m = regex.match(text, pos)
+            return m, (m.end() - pos if m is not None else 0)
+        if self._rest_pos != pos:
+            self._rest = text[pos:]
+            self._rest_pos = pos
+        m = regex.match(self._rest)
+        return m, (m.end() if m is not None else 0)
+
+    def _step(self, states, state_name, pos, at_bol, null_steps):
         rules = states.get(state_name)
         if rules is None:
             rules = self.dynamic_states[state_name]
         for rule in rules:
             if rule[0] == "mixin":
-                consumed = self._step(states, rule[1], rest, at_bol, null_steps)
+                consumed = self._step(states, rule[1], pos, at_bol, null_steps)
                 if consumed is not None:
                     return consumed
                 continue
             regex, action, next_state, bol_only = rule
             if bol_only and not at_bol:
                 continue
-            m = regex.match(rest)
+            m, size = self._match(regex, pos, at_bol)
             if m is None:
                 continue
             self.match = m
@@ -142,7 +157,6 @@ class RougeLexer:
                     self.stack.append(self.stack[-1])
                 elif next_state is not None:
                     self.stack.append(next_state)
-            size = m.end()
             if size == 0:
                 null_steps[0] += 1
                 if null_steps[0] > MAX_NULL_SCANS:
