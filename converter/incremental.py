@@ -243,6 +243,10 @@ class ItemState:
     dest: Path | None = None
 
 
+class Interrupted(Exception):
+    """Newer changes arrived: this rebuild gives way to one that includes them."""
+
+
 @dataclass
 class Report:
     """One rebuild, for the terminal and the browser."""
@@ -254,6 +258,7 @@ class Report:
     removed: list[Path] = field(default_factory=list)
     copied: list[Path] = field(default_factory=list)
     full: bool = False
+    interrupted: bool = False
     error: BaseException | None = None
 
     @property
@@ -411,6 +416,8 @@ class IncrementalBuilder:
         self.pending: set[str] = set()      # changes of a failed rebuild, retried next time
         self.children: dict = {}            # item key -> keys of the pages its render makes
         self.cache_births: dict = {}        # page-list cache -> key of the item that first read it
+        self.force_reread = False           # after a failed rebuild: do not trust the live site
+        self._should_stop = None
         self.needs_full = True
         self._time = None
         self.source = Path(options.source).resolve()
@@ -436,20 +443,35 @@ class IncrementalBuilder:
         report.elapsed = time.perf_counter() - started
         return report
 
-    def rebuild(self, changed: set[str]) -> Report:
+    def rebuild(self, changed: set[str], should_stop=None) -> Report:
+        """Bring the destination up to date with `changed` (source-relative paths).
+
+        `should_stop()` is asked between renders: when it says yes (newer changes
+        wait), the rebuild stops and its work is redone with those changes."""
         paths = set(changed) | self.pending
         if self.needs_full or self.snap is None or paths & self.config_files:
             return self.full_build(paths)
         started = time.perf_counter()
         report = Report(changed=sorted(changed))
+        self._should_stop = should_stop
         try:
             self._rebuild(paths, report)
             self.pending = set()
+            self.force_reread = False
+        except Interrupted:
+            report.interrupted = True
+            self._after_failure(paths)
         except Exception as exc:
             report.error = as_build_error(exc, self.source)
-            self.pending = paths
+            self._after_failure(paths)
         report.elapsed = time.perf_counter() - started
         return report
+
+    def _after_failure(self, paths: set[str]) -> None:
+        # Nothing was committed: the next rebuild redoes these changes. The live
+        # site may be half-updated, so it is read afresh and compared with the state.
+        self.pending = paths
+        self.force_reread = True
 
     # --- reading --------------------------------------------------------------------
     def _load(self):
@@ -627,11 +649,12 @@ class IncrementalBuilder:
 
     # --- incremental ----------------------------------------------------------------
     def _rebuild(self, paths: set[str], report: Report) -> None:
-        plan = self._fast_plan(paths)
+        plan = None if self.force_reread else self._fast_plan(paths)
         if plan is not None:
-            site, snap, fired, dirty = self.site, self.snap, plan[0], plan[1]
+            site, snap, (fired, dirty, new_raw) = self.site, self.snap, plan
             copies, removals = [], []
             raw = {key: state.raw for key, state in self.items.items()}
+            raw.update(new_raw)
         else:
             site, snap, fired, dirty, copies, removals, raw = self._reread(paths)
         dirty |= self._dependents_of(fired)
@@ -650,6 +673,8 @@ class IncrementalBuilder:
             if hasattr(plugin, "post_write"):
                 plugin.post_write(site)
         if plan is not None:
+            for key, body in new_raw.items():
+                self.items[key].raw = body
             self._commit_partial(snap, deps)
         else:
             self._commit(site, snap, raw, deps)
@@ -674,6 +699,7 @@ class IncrementalBuilder:
         sass_dir = str((site.config.get("sass") or {}).get("sass_dir") or "_sass").strip("/") + "/"
         fired: set = set()
         dirty: set[tuple] = set()
+        new_raw: dict[tuple, str] = {}
         patches: list = []
         for path in paths:
             full = site.source / path
@@ -715,12 +741,12 @@ class IncrementalBuilder:
                     fresh = Excerpt(target)
                     fresh.data = excerpt.data
                     target.data["excerpt"] = fresh
-                self.items[key].raw = payload
+                new_raw[key] = payload
                 fired.add(("body", key))
                 dirty.add(key)
         site.renderer.layout_templates.clear()
         site.liquid.include_cache.clear()
-        return fired, dirty
+        return fired, dirty, new_raw
 
     # The general path: read everything again and compare with the saved state.
     def _reread(self, paths: set[str]):
@@ -837,6 +863,8 @@ class IncrementalBuilder:
                 site.pages.extend(snap.by_key[k] for k in self.children.get(key, ())
                                   if k in snap.by_key)
                 continue
+            if self._should_stop is not None and self._should_stop():
+                raise Interrupted()
             excerpt = getattr(item, "data", {}).get("excerpt")
             if isinstance(excerpt, Excerpt) and key in dirty:
                 excerpt._output = None

@@ -444,9 +444,11 @@ def _serve_baseurl(args, builder) -> str:
 
 def _after_rebuild(report, hub: ReloadHub, log) -> None:
     log.rebuild(report)
+    if report.interrupted:
+        return   # the rebuild that follows reports
     if report.error is not None:
         hub.publish_error(report.error)
-    elif report.rendered or report.removed or report.copied:
+    elif report.written or report.removed or report.copied:
         hub.publish_build(css_only=report.css_only)
     elif hub.state()["error"]:
         hub.publish_build()   # a fix that changed no output still clears the overlay

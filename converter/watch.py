@@ -138,6 +138,10 @@ class ChangeWatcher:
             self._last_event = now
             self._lock.notify_all()
 
+    def has_pending(self) -> bool:
+        with self._lock:
+            return bool(self._pending)
+
     def next_batch(self, timeout: float | None = None) -> set[str]:
         """Wait for changes, then for a quiet moment; return the batch (empty on timeout)."""
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -198,6 +202,10 @@ class TerminalLog:
         if report.error is not None:
             self.error(report.error)
             return
+        if report.interrupted:
+            self.line(stamp, f"Newer changes arrived after {report.elapsed * 1000:.0f} ms: "
+                      "rebuilding with them")
+            return
         changed = ", ".join(sorted(report.changed)[:3])
         if len(report.changed) > 3:
             changed += f", +{len(report.changed) - 3} more"
@@ -234,7 +242,7 @@ class WatchLoop:
             batch = self.watcher.next_batch(timeout=0.5)
             if not batch or self._stopping.is_set():
                 continue
-            report = self.builder.rebuild(batch)
+            report = self.builder.rebuild(batch, should_stop=self.watcher.has_pending)
             # exclude: may have changed with _config.yml
             self.watcher.rules.exclude = list(self.builder.exclude)
             try:

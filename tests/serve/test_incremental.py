@@ -138,3 +138,18 @@ def test_errors_keep_the_old_site_and_recover(tmp_path, frozen_time):
     fixed = builder.rebuild({POST})
     assert fixed.error is None
     assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+
+
+def test_interrupted_rebuild_is_redone_with_the_newer_change(tmp_path, frozen_time):
+    source = copy_site(tmp_path)
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().error is None
+    edit(source / POST, FRONT_END, FRONT_END + "\nFirst save.\n\n")
+    calls = []
+    stopped = builder.rebuild({POST}, should_stop=lambda: calls.append(1) or len(calls) > 1)
+    assert stopped.interrupted and stopped.error is None
+    edit(source / "_layouts/single.html", "{% include base_path %}", "{% include base_path %}<!-- v3 -->")
+    final = builder.rebuild({"_layouts/single.html"})
+    assert final.error is None and not final.interrupted
+    assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
