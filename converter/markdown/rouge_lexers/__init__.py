@@ -7,6 +7,7 @@ academic sites use most, the Rouge state machines are transcribed here.
 
 from __future__ import annotations
 
+from .bibtex import BibTeXLexer
 from .c import CLexer
 from .cpp import CppLexer
 from .html import HTMLLexer
@@ -22,4 +23,4 @@ from .tex import TeXLexer
 LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer,
           "markdown": MarkdownLexer, "r": RLexer,
           "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer,
-          "html": HTMLLexer}
+          "html": HTMLLexer, "bibtex": BibTeXLexer}
