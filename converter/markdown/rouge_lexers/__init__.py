@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from .bibtex import BibTeXLexer
 from .c import CLexer
+from .console import ConsoleLexer
 from .cpp import CppLexer
 from .html import HTMLLexer
 from .ini import IniLexer
+from .javascript import JavascriptLexer
 from .json import JSONLexer
 from .markdown import MarkdownLexer
 from .matlab import MatlabLexer
@@ -23,4 +25,5 @@ from .tex import TeXLexer
 LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer,
           "markdown": MarkdownLexer, "r": RLexer,
           "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer,
-          "html": HTMLLexer, "bibtex": BibTeXLexer}
+          "html": HTMLLexer, "bibtex": BibTeXLexer,
+          "javascript": JavascriptLexer, "console": ConsoleLexer}
