@@ -225,6 +225,8 @@ class WatchLoop:
         rules = IgnoreRules(builder.source, builder.destination, builder.exclude)
         self.watcher = ChangeWatcher(rules, quiet=quiet)
         self._stopping = threading.Event()
+        self._busy = False
+        self.rebuilds = 0
         self._thread = threading.Thread(target=self._run, name="converter-watch", daemon=True)
 
     def start(self) -> "WatchLoop":
@@ -239,16 +241,39 @@ class WatchLoop:
 
     def _run(self) -> None:
         while not self._stopping.is_set():
-            batch = self.watcher.next_batch(timeout=0.5)
+            batch = self.watcher.next_batch(timeout=0.2)
             if not batch or self._stopping.is_set():
                 continue
-            report = self.builder.rebuild(batch, should_stop=self.watcher.has_pending)
+            self._busy = True
+            try:
+                report = self.builder.rebuild(batch, should_stop=self.watcher.has_pending)
+            finally:
+                self._busy = False
+                self.rebuilds += 1
             # exclude: may have changed with _config.yml
             self.watcher.rules.exclude = list(self.builder.exclude)
             try:
                 self.on_report(report)
             except Exception as exc:   # a reporting failure must not end watching
                 print(f"{'Error:':>20} {exc}", file=sys.stderr)
+
+
+    def wait_idle(self, settle: float = 0.5, timeout: float = 600) -> bool:
+        """Wait until no change is queued or being built for `settle` seconds."""
+        deadline = time.monotonic() + timeout
+        quiet_since = None
+        while time.monotonic() < deadline:
+            idle = not self._busy and not self.watcher.has_pending() and \
+                not getattr(self.builder, "pending", None)
+            now = time.monotonic()
+            if not idle:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = now
+            elif now - quiet_since >= settle:
+                return True
+            time.sleep(0.02)
+        return False
 
 
 def start_watching(builder, on_report: Callable) -> WatchLoop:
