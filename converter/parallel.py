@@ -42,10 +42,9 @@ def render_parallel(site, jobs: int) -> bool:
     for index, item in enumerate(order):
         item.render_index = index
         item.raw_content = item.content
-    flagged: list = []
     for phase in (docs, list(site.pages)):
-        flagged += run_phase(site, phase, jobs)
-    rerender_flagged(site, order, flagged)
+        # Flagged items are fixed before the next phase forks: it may read them.
+        rerender_flagged(site, run_phase(site, phase, jobs))
     for page in site.pages[len(order) - len(docs):]:  # source maps made by Sass pages
         site.renderer.render_item(page)
     return True
@@ -145,7 +144,7 @@ def apply_result(site, items: list, result: dict) -> list:
     return [items[position] for position in result["flags"]]
 
 
-def rerender_flagged(site, order: list, flagged: list) -> None:
+def rerender_flagged(site, flagged: list) -> None:
     """Serial re-render of flagged items: later items look unrendered, as they would."""
     if not flagged:
         return
