@@ -30,7 +30,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import Undefined
 
-from .ruby import BLANK, EMPTY, to_s
+from .ruby import BLANK, EMPTY, inspect_string, to_s
 
 
 class LiquidWarning(UserWarning):
@@ -262,6 +262,177 @@ def lax_assign(markup: str) -> str:
     return f"{match[1]} = {lax_variable(match[2])}"
 
 
+# --------------------------------------------------------------------------
+# Ruby's strict parser (liquid 5.4 lexer.rb/parser.rb), only to tell whether Ruby
+# warns about a markup and with which message
+
+
+class RubySyntaxError(Exception):
+    pass
+
+
+_RUBY_TOKEN = re.compile(
+    r"(?:(?P<comparison>==|!=|<>|<=?|>=?|contains(?=\s))|(?P<string>'[^']*'|\"[^\"]*\")"
+    r"|(?P<number>-?\d+(?:\.\d+)?)|(?P<id>[a-zA-Z_][a-zA-Z0-9_-]*\??)|(?P<dotdot>\.\.)"
+    r"|(?P<char>.))", re.S)
+_RUBY_SPACE = re.compile(r"\s*")
+_RUBY_SPECIALS = {"|": "pipe", ".": "dot", ":": "colon", ",": "comma", "[": "open_square",
+                  "]": "close_square", "(": "open_round", ")": "close_round",
+                  "?": "question", "-": "dash"}
+
+
+def _ruby_tokens(markup: str) -> list[tuple[str, str]]:
+    tokens = []
+    position = _RUBY_SPACE.match(markup).end()
+    while position < len(markup):
+        match = _RUBY_TOKEN.match(markup, position)
+        position = _RUBY_SPACE.match(markup, match.end()).end()
+        kind = match.lastgroup
+        text = match.group(kind)
+        if kind == "char":
+            if text not in _RUBY_SPECIALS:
+                raise RubySyntaxError(f"Unexpected character {text}")
+            kind = _RUBY_SPECIALS[text]
+        tokens.append((kind, text))
+    tokens.append(("end_of_string", ""))
+    return tokens
+
+
+class RubyStrictParser:
+    """Liquid::Parser: raises RubySyntaxError with Ruby's message."""
+
+    def __init__(self, markup: str):
+        self.tokens = _ruby_tokens(markup)
+        self.position = 0
+
+    def look(self, kind: str, ahead: int = 0) -> bool:
+        index = self.position + ahead
+        return index < len(self.tokens) and self.tokens[index][0] == kind
+
+    def consume(self, kind: str | None = None) -> str:
+        token = self.tokens[self.position]
+        if kind and token[0] != kind:
+            raise RubySyntaxError(f"Expected {kind} but found {token[0]}")
+        self.position += 1
+        return token[1]
+
+    def consume_if(self, kind: str) -> bool:
+        if self.look(kind):
+            self.position += 1
+            return True
+        return False
+
+    def word(self, text: str) -> bool:
+        if self.look("id") and self.tokens[self.position][1] == text:
+            self.position += 1
+            return True
+        return False
+
+    def expression(self) -> None:
+        kind, text = self.tokens[self.position]
+        if kind == "id":
+            self.consume()
+            self.lookups()
+        elif kind == "open_square":
+            self.consume()
+            self.expression()
+            self.consume("close_square")
+            self.lookups()
+        elif kind in ("string", "number"):
+            self.consume()
+        elif kind == "open_round":
+            self.consume()
+            self.expression()
+            self.consume("dotdot")
+            self.expression()
+            self.consume("close_round")
+        else:
+            shown = f"[:{kind}]" if kind == "end_of_string" else f"[:{kind}, {inspect_string(text)}]"
+            raise RubySyntaxError(f"{shown} is not a valid expression")
+
+    def lookups(self) -> None:
+        while True:
+            if self.consume_if("open_square"):
+                self.expression()
+                self.consume("close_square")
+            elif self.consume_if("dot"):
+                self.consume("id")
+            else:
+                return
+
+    def argument(self) -> None:
+        if self.look("id") and self.look("colon", 1):
+            self.consume()
+            self.consume()
+        self.expression()
+
+    def variable(self) -> None:
+        if self.look("end_of_string"):
+            return
+        self.expression()
+        while self.consume_if("pipe"):
+            self.consume("id")
+            if self.consume_if("colon"):
+                self.argument()
+                while self.consume_if("comma"):
+                    self.argument()
+        self.consume("end_of_string")
+
+    def condition(self) -> None:
+        self.comparison()
+        while self.word("and") or self.word("or"):
+            self.comparison()
+        self.consume("end_of_string")
+
+    def comparison(self) -> None:
+        self.expression()
+        if self.consume_if("comparison"):
+            self.expression()
+
+    def for_loop(self) -> None:
+        self.consume("id")
+        if not self.word("in"):
+            raise RubySyntaxError("For loops require an 'in' clause")
+        self.expression()
+        self.word("reversed")
+        while self.look("id") and self.look("colon", 1):
+            if not (self.word("limit") or self.word("offset")):
+                raise RubySyntaxError(
+                    "Invalid attribute in for loop. Valid attributes are limit and offset")
+            self.consume()
+            self.expression()
+        self.consume("end_of_string")
+
+
+def ruby_strict_error(kind: str, raw: str) -> str | None:
+    """Ruby's strict-parse error for a markup ('<message> in "<context>"'), or None
+    when Ruby parses it (case/when and others never warn: they use regexes)."""
+    try:
+        if kind in (TOKEN_OUTPUT, "echo"):
+            context = f"{{{{{raw}}}}}"
+            RubyStrictParser(raw).variable()
+        elif kind == "assign":
+            match = _ASSIGN_SYNTAX_RAW.match(raw)
+            if not match:
+                return None
+            context = f"{{{{{match[2]}}}}}"
+            RubyStrictParser(match[2]).variable()
+        elif kind in ("if", "elsif", "unless"):
+            context = raw.strip()
+            RubyStrictParser(raw).condition()
+        elif kind == "for":
+            context = raw.strip()
+            RubyStrictParser(raw).for_loop()
+        else:
+            return None
+    except RubySyntaxError as err:
+        return f"{err} in \"{context}\""
+    return None
+
+
+_ASSIGN_SYNTAX_RAW = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)", re.S)
+
+
 # tag name -> (lax rewrite, tokens that wrap the markup to test it alone)
 _LAX_REWRITES: dict[str, Callable[[str], str]] = {
     TOKEN_OUTPUT: lax_variable, "echo": lax_variable, "assign": lax_assign,
@@ -269,6 +440,8 @@ _LAX_REWRITES: dict[str, Callable[[str], str]] = {
     "for": lax_for, "case": lax_case, "when": lax_when,
 }
 # to test a block tag's markup alone: (opening tag, the tag itself if inner, closing tag)
+# markups Ruby parses with a strict/lax parser pair (others use regexes only)
+_RUBY_CHECKED = frozenset((TOKEN_OUTPUT, "echo", "assign", "if", "elsif", "unless", "for"))
 _PROBES = {
     "if": ("if", None, "endif"), "unless": ("unless", None, "endunless"),
     "for": ("for", None, "endfor"), "case": ("case", None, "endcase"),
@@ -297,7 +470,9 @@ class JekyllEnvironment(Environment):
         self.site = site
         self.error_mode = error_mode
         self.on_warning = on_warning or _warn
-        self.include_cache: dict[str, BoundTemplate] = {}
+        self.include_cache: dict[tuple, BoundTemplate] = {}
+        self._warnings: list[str] = []  # of the template being parsed
+        self._parsing = ""
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=extra)
@@ -310,32 +485,71 @@ class JekyllEnvironment(Environment):
     # ---- parsing with Ruby's lax fallback
 
     def from_string(self, source: str, name: str = "", path=None, globals=None,
-                    matter=None) -> BoundTemplate:
-        self._parsing = name or (str(path) if path else "")
-        return super().from_string(source, name=name, path=path or name or None,
-                                   globals=globals, matter=matter)
+                    matter=None, *, report_warnings: bool = True) -> BoundTemplate:
+        """Parse a template.  Its Ruby-style warnings are in `template.warnings`,
+        and go to `on_warning` unless `report_warnings` is false (Jekyll never
+        prints the warnings of included files)."""
+        outer = self._warnings, self._parsing  # tags parse their own markup mid-parse
+        self._warnings, self._parsing = [], name or (str(path) if path else "")
+        try:
+            template = super().from_string(source, name=name, path=path or name or None,
+                                           globals=globals, matter=matter)
+            template.warnings = self._warnings
+        finally:
+            self._warnings, self._parsing = outer
+        if report_warnings:
+            for message in template.warnings:
+                self.on_warning(message)
+        return template
 
     def _parse(self, source: str):
-        try:
-            return super()._parse(source)
-        except LiquidSyntaxError:
-            pass  # parse again, reading the markup the way Ruby does
+        """Parse as Ruby does: markup Ruby's strict parser rejects is read the lax way
+        (with a warning); markup only python-liquid rejects is rewritten quietly."""
         tokens = list(self._ruby_tokens(list(self.tokenizer()(source))))
+        try:
+            return get_parser(self).parse(TokenStream(iter(tokens)))
+        except LiquidSyntaxError:
+            tokens = list(self._python_liquid_tokens(tokens))
         return get_parser(self).parse(TokenStream(iter(tokens)))
 
-    def _ruby_tokens(self, tokens: list[Token]) -> Iterator[Token]:
-        """Drop the markup of end tags (Ruby ignores it); in warn/lax mode, rewrite
-        markups that don't parse the way Ruby's lax parser reads them."""
+    def _markups(self, tokens: list[Token]) -> Iterator[tuple[str, Token | None, Token]]:
+        """Each token with the kind of markup it is (its tag name), if it is one."""
         previous: Token | None = None
         for token in tokens:
+            kind = ""
             if token.kind == TOKEN_EXPRESSION and previous is not None:
                 kind = previous.kind if previous.kind == TOKEN_OUTPUT else previous.value
-                if previous.kind == TOKEN_TAG and kind.startswith("end"):
-                    continue  # `{% endif junk %}`
-                if kind in _LAX_REWRITES and not self._parses(kind, previous, token):
-                    token = self._lax_rewrite(kind, token)
+            yield kind, previous, token
             previous = token
+
+    def _ruby_tokens(self, tokens: list[Token]) -> Iterator[Token]:
+        """Drop the markup of end tags (Ruby ignores it); read the markup Ruby's
+        strict parser rejects with Ruby's lax parser."""
+        for kind, head, token in self._markups(tokens):
+            if kind.startswith("end") and head.kind == TOKEN_TAG:
+                continue  # `{% endif junk %}`
+            if kind in _RUBY_CHECKED:
+                error = ruby_strict_error(kind, _raw_markup(head, token))
+                if error:
+                    token = self._lax(kind, head, token, error)
             yield token
+
+    def _python_liquid_tokens(self, tokens: list[Token]) -> Iterator[Token]:
+        """Rewrite markup Ruby accepts but python-liquid does not (`page.nil`)."""
+        for kind, head, token in self._markups(tokens):
+            if kind in _LAX_REWRITES and not self._parses(kind, head, token):
+                token = token._replace(value=_LAX_REWRITES[kind](token.value))
+            yield token
+
+    def _lax(self, kind: str, head: Token, token: Token, error: str) -> Token:
+        """Ruby's error_mode: warn (record, read lax), lax (read lax), strict (raise)."""
+        line = token.source.count("\n", 0, max(head.start_index, 0)) + 1
+        message = f"Liquid syntax error (line {line}): {error}"
+        if self.error_mode == "strict":
+            raise LiquidSyntaxError(message, token=token)
+        if self.error_mode == "warn":
+            self._warnings.append(f"{message} in {self._parsing or 'template'}")
+        return token._replace(value=_LAX_REWRITES[kind](token.value))
 
     def _parses(self, kind: str, head: Token, expression: Token) -> bool:
         """Does this one markup parse strictly on its own?"""
@@ -353,16 +567,16 @@ class JekyllEnvironment(Environment):
         except LiquidSyntaxError:
             return False
 
-    def _lax_rewrite(self, kind: str, token: Token) -> Token:
-        if self.error_mode == "strict":
-            return token  # the strict parse reports it
-        markup = token.value
-        line = token.source.count("\n", 0, max(token.start_index, 0)) + 1
-        shown = f"{{{{ {markup} }}}}" if kind == TOKEN_OUTPUT else f"{{% {kind} {markup} %}}"
-        if self.error_mode == "warn":
-            self.on_warning(f"Liquid syntax error (line {line}): Unexpected markup in "
-                            f"\"{shown}\" in {self._parsing or 'template'}")
-        return token._replace(value=_LAX_REWRITES[kind](markup))
+
+def _raw_markup(head: Token, expression: Token) -> str:
+    """The markup with the spacing Ruby keeps (Liquid's messages quote it)."""
+    if head.kind == TOKEN_OUTPUT:  # "{{- x -}}" -> " x "
+        return re.sub(r"\A\{\{-?|-?\}\}\Z", "", head.value)
+    source, start = expression.source, expression.start_index
+    end = source.find("%}", start)
+    if start < 0 or end < 0:
+        return expression.value
+    return source[start:end].removesuffix("-")
 
 
 def _tag(name: str) -> Token:

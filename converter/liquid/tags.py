@@ -95,7 +95,8 @@ class IncludeNode(Node):
         if template is None:
             path = locate_include(name, dirs, bool(_config(env.site).get("safe")))
             template = env.from_string(path.read_text(encoding="utf-8"),
-                                       name=_relative(env.site, path), path=path)
+                                       name=_relative(env.site, path), path=path,
+                                       report_warnings=False)
             env.include_cache[cache_key] = template
         return template
 

@@ -250,3 +250,33 @@ def test_unknown_operator_is_an_error(site):
     # Ruby: "Liquid error: Unknown operator =" (a failed build under Jekyll's render!)
     with pytest.raises(LiquidSyntaxError):
         site.liquid.from_string("{% if x = 1 %}eq{% endif %}")
+
+
+def test_warnings_use_rubys_messages(site, warnings_seen):
+    # the messages of the oracle's build of cases.py (expected.json "warnings")
+    render(site, "{{ 1e3 }}\n{% assign v = page.[k] %}\n{% for x in xs | sort %}{% endfor %}")
+    assert warnings_seen == [
+        'Liquid syntax error (line 1): Expected end_of_string but found id in "{{ 1e3 }}" '
+        "in index.html",
+        'Liquid syntax error (line 2): Expected id but found open_square in "{{page.[k] }}" '
+        "in index.html",
+        'Liquid syntax error (line 3): Expected end_of_string but found pipe in '
+        '"x in xs | sort" in index.html']
+
+
+def test_no_warning_where_ruby_parses_strictly(site, warnings_seen):
+    assert render(site, "{{ page.nil }}{{ a | where: 'g', empty | size }}",
+                  page={"nil": "n"}, a=[{"g": ""}]) == "n1"
+    assert warnings_seen == []
+
+
+def test_included_files_do_not_report_warnings(site, warnings_seen):
+    (site.source / "_includes" / "lax.html").write_text('{{ "a" | "b" }}')
+    assert render(site, "{% include lax.html %}{% include {{ name }} %}", name="lax.html") == "aa"
+    assert warnings_seen == []
+
+
+def test_templates_keep_their_warnings(site, warnings_seen):
+    template = site.liquid.from_string("{{ 1e3 }}", name="x.html")
+    assert template.warnings == warnings_seen
+    assert len(template.warnings) == 1

@@ -1,6 +1,7 @@
 """Each case of cases.py renders as the real Jekyll 4.3.1 rendered it (expected.json)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,15 @@ def test_case_renders_like_jekyll(site, case, template):
     rendered = site.liquid.from_string(template, name="cases.html").render(
         page=page_data(), site={"baseurl": "/base"})
     assert rendered == EXPECTED[case]
+
+
+def test_parse_warnings_are_jekylls(site):
+    """The page of all cases warns exactly as Jekyll warned (same lines, same messages)."""
+    seen = []
+    site.liquid.on_warning = seen.append
+    body = "".join(f"<<<{case}>>>{template}<<</{case}>>>\n" for case, template in CASES)
+    site.liquid.from_string(body, name="cases.html")
+    expected = json.loads((Path(__file__).parent / "expected.json").read_text())["warnings"]
+    expected = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip().removeprefix("Liquid Warning: ")
+                for line in expected]
+    assert seen == expected
