@@ -18,7 +18,7 @@ import mistune
 from mistune.core import BlockState
 
 from .gfm import GFMParser
-from .html_converter import HtmlConverter, convert as convert_tree
+from .html_converter import convert as convert_tree
 from .options import jekyll_options, merge_options
 from .parser import KramdownParser
 from .smartypants import SmartyPantsParser

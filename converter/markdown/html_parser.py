@@ -8,9 +8,11 @@ raw HTML, span-level or block-level Markdown (``markdown="..."`` and the
 
 from __future__ import annotations
 
+import re
+
 from . import patterns as P
 from .element import Element
-from .rx import rx, escape
+from .rx import escape, rx, translate
 
 HTML_CONTENT_MODEL_BLOCK = (
     "address applet article aside blockquote body dd details div dl fieldset figure figcaption "
@@ -37,6 +39,15 @@ HTML_ELEMENTS_WITHOUT_BODY = frozenset(
 HTML_ELEMENT = frozenset(P.HTML_SPAN_ELEMENTS | HTML_BLOCK_ELEMENTS | HTML_ELEMENTS_WITHOUT_BODY
                          | set(HTML_CONTENT_MODEL))
 HTML_MARKDOWN_ATTR_MAP = {"0": "raw", "1": "default", "span": "span", "block": "block"}
+
+
+class StopBlockParsing(Exception):
+    """Ruby's throw :stop_block_parsing: the end tag of the HTML element whose
+    body is being parsed as blocks was found."""
+
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
 
 
 def content_model(name: str) -> str:
@@ -166,7 +177,6 @@ class HtmlParserMixin:
             name = src[1].lower()
             if self.tree.type == "html_element" and self.tree.value == name:
                 src.pos += src.matched_size
-                from .parser import StopBlockParsing
                 raise StopBlockParsing("found")
         return False
 
@@ -231,8 +241,6 @@ _CI_CACHE: dict = {}
 
 
 def _compile_ci(source: str):
-    import re
-    from .rx import translate
     compiled = _CI_CACHE.get(source)
     if compiled is None:
         compiled = _CI_CACHE[source] = re.compile(translate(source), re.M | re.S | re.I)

@@ -13,20 +13,12 @@ import re
 from . import patterns as P
 from .element import Element
 from .entities import entity, KramdownEntityError
-from .html_parser import HtmlParserMixin
+from .html_parser import HtmlParserMixin, StopBlockParsing
 from .rx import rx, escape
 from .scanner import Scanner
 
 RUBY_WS = " \t\n\v\f\r\0"
 IAL_CLASS_ATTR = "class"
-
-
-class StopBlockParsing(Exception):
-    """Ruby's throw :stop_block_parsing (an HTML end tag closes the block)."""
-
-    def __init__(self, status):
-        super().__init__(status)
-        self.status = status
 
 
 def ial_of(el: Element) -> dict:
@@ -307,8 +299,6 @@ class ListParsersMixin:
             indentation += len(re.match(r" *", content).group(0))
         content = re.sub(r"^[ \t\n\v\f\r]*", "", content, count=1)
         return (content, indentation, *self.list_line_patterns(indentation))
-
-    _list_start_by_indent: dict = {}
 
     @classmethod
     def fetch_pattern(cls, kind: str, indentation: int):
@@ -1047,10 +1037,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
 
     # The characters a line can start with for each block parser's start regex
     # to match (None: any). Only used to skip parsers that cannot match.
-    _SP = " "
-    _WS = " \t\n\v\f\r"
     BLOCK_FIRST_CHARS = {
-        "blank_line": _WS, "codeblock": " \t", "codeblock_fenced": "~", "codeblock_fenced_gfm": " ~`",
+        "blank_line": " \t\n\v\f\r", "codeblock": " \t", "codeblock_fenced": "~", "codeblock_fenced_gfm": " ~`",
         "blockquote": " >", "atx_header": "#", "atx_header_gfm": "#", "atx_header_gfm_quirk": "#",
         "horizontal_rule": " *-_", "list": " +*-0123456789", "definition_list": " :",
         "block_html": " <", "block_math": " \\$", "footnote_definition": " [",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .engine import RougeLexer
 
 KEYWORDS = "if fi else while do done for then return function select continue until esac elif in".split()
