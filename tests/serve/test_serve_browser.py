@@ -105,5 +105,14 @@ def test_edit_error_fix_and_new_post_reach_the_open_page(browser, served):
     (source / "_posts/2025-08-03-live-reload-demo.md").write_text(
         "---\ntitle: 'Live reload demo post'\ndate: 2025-08-03\n---\nHello.\n", encoding="utf-8")
     browser.wait_for("document.body.innerText.includes('Live reload demo post')")
+
+    # 5. A stylesheet change is swapped in without reloading the page.
+    browser.wait_for("!!(window.__converterLiveReload && window.__converterLiveReload.connected)")
+    browser.evaluate("window.__still_here = 7")
+    base = source / "_sass/layout/_base.scss"
+    base.write_text(base.read_text(encoding="utf-8") + "\nbody { outline-color: rgb(1, 2, 3); }\n",
+                    encoding="utf-8")
+    browser.wait_for("getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'")
+    assert browser.evaluate("window.__still_here") == 7
     assert server.process.poll() is None
     assert any(re.search(r"Regenerated \d+ of [\d,]+ files in \d+ ms", l) for l in server.lines)
