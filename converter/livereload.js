@@ -19,7 +19,7 @@
     var box = document.createElement("div");
     box.id = OVERLAY_ID;
     box.setAttribute("role", "alert");
-    box.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,20,.92);" +
+    box.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(24,24,24,.97);" +
       "color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:32px;overflow:auto";
     var title = document.createElement("div");
     title.style.cssText = "color:#ff6b6b;font-size:18px;font-weight:bold;margin-bottom:12px";
