@@ -587,6 +587,48 @@ def _warn(message: str) -> None:
     warnings.warn(message, LiquidWarning, stacklevel=3)
 
 
+_NEVER_CLOSED = re.compile(r"expected tag end(\w+), found end of expression")
+_UNEXPECTED_TAG = re.compile(r"unexpected tag '(\w+)'")
+_INNER_TAGS = frozenset(("else", "elsif", "when"))
+
+
+def jekyll_error_message(exc: BaseException, source: str | None = None) -> str:
+    """What Jekyll prints after "Liquid Exception:" for this failure, e.g.
+    "Liquid syntax error (line 3): 'if' tag was never closed" or
+    "Liquid error (line 1): divided by 0" (`source`: the template's text, for
+    errors found at its end)."""
+    message = getattr(exc, "message", None) or str(exc)
+    if getattr(exc, "plain", False):
+        return message
+    token = getattr(exc, "token", None)
+    line = _line_of(token, source)
+    if isinstance(exc, LiquidSyntaxError):
+        message = _ruby_syntax_message(message)
+        kind = "Liquid syntax error"
+    else:
+        kind = "Liquid error"
+    return f"{kind}{f' (line {line})' if line else ''}: {message}"
+
+
+def _line_of(token: Token | None, source: str | None) -> int | None:
+    if token is not None and token.source and token.start_index >= 0:
+        return token.source.count("\n", 0, token.start_index) + 1
+    if source is not None:  # an error at the end of the template
+        return source.count("\n") + 1
+    return None
+
+
+def _ruby_syntax_message(message: str) -> str:
+    never_closed = _NEVER_CLOSED.fullmatch(message)
+    if never_closed:
+        return f"'{never_closed[1]}' tag was never closed"
+    unexpected = _UNEXPECTED_TAG.fullmatch(message)
+    if unexpected:
+        name = unexpected[1]
+        return f"Unexpected outer '{name}' tag" if name in _INNER_TAGS else f"Unknown tag '{name}'"
+    return message
+
+
 def liquid_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     """The `liquid:` block of _config.yml over Jekyll's defaults."""
     settings = {"error_mode": "warn", "strict_filters": False, "strict_variables": False}

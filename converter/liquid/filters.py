@@ -41,7 +41,13 @@ from .ruby import LiquidArgumentError, MethodLiteral, from_decimal, is_nil, to_i
 
 
 class FilterError(LiquidError):
-    """A filter failed the way the Ruby filter raises (Jekyll stops the build)."""
+    """A filter failed the way the Ruby filter raises (Jekyll stops the build).
+    `plain`: Ruby raised a non-Liquid error, which Jekyll prints without the
+    "Liquid error (line N):" prefix."""
+
+    def __init__(self, *args: object, token=None, plain: bool = False):
+        super().__init__(*args, token=token)
+        self.plain = plain
 
 
 def rto_s(value: object) -> str:
@@ -636,7 +642,7 @@ def _jekyll_time(value: object, context: RenderContext) -> _dt.datetime:
     moment = ruby.to_time(value, zone, _site_time(context))
     if moment is None:
         raise FilterError(f"Invalid Date: '{ruby.inspect(value)}' is not a valid datetime.",
-                          token=None)
+                          plain=True)
     return ruby.as_local_time(moment, zone)
 
 
@@ -1074,9 +1080,9 @@ def _parse_sort_input(value: object) -> object:
 def _index_error(item: object) -> FilterError:
     """What Ruby raises for `item["prop"]` when item is not a hash or string."""
     if isinstance(item, (list, tuple)) or (isinstance(item, int) and not isinstance(item, bool)):
-        return FilterError("no implicit conversion of String into Integer", token=None)
+        return FilterError("no implicit conversion of String into Integer", plain=True)
     shown = "nil" if is_nil(item) else ruby.inspect(item)
-    return FilterError(f"undefined method `[]' for {shown}:{_class_name(item)}", token=None)
+    return FilterError(f"undefined method `[]' for {shown}:{_class_name(item)}", plain=True)
 
 
 def _read_attribute(item: object, prop: str) -> object:
@@ -1235,7 +1241,7 @@ def sort(value: object, prop: object = None, nils: object = "first") -> list:
         raise FilterError("Cannot sort a null object.", token=None)
     items = _groupable(value)
     if items is None:
-        raise FilterError(f"undefined method `sort' for {ruby.inspect(value)}", token=None)
+        raise FilterError(f"undefined method `sort' for {ruby.inspect(value)}", plain=True)
     if is_nil(prop):
         return _sorted(items, _cmp_or_raise)
     if nils not in ("first", "last"):

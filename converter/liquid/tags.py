@@ -26,7 +26,10 @@ from .ruby import inspect_string, to_s
 
 
 class JekyllTagError(LiquidError):
-    """An error a Jekyll tag raises while rendering (Ruby's ArgumentError/IOError)."""
+    """An error a Jekyll tag raises while rendering (Ruby's ArgumentError/IOError):
+    Jekyll prints its message as it is, without "Liquid error (line N):"."""
+
+    plain = True
 
 
 def _raw_markup(stream: TokenStream) -> tuple[Token, str]:

@@ -280,3 +280,28 @@ def test_templates_keep_their_warnings(site, warnings_seen):
     template = site.liquid.from_string("{{ 1e3 }}", name="x.html")
     assert template.warnings == warnings_seen
     assert len(template.warnings) == 1
+
+
+# ---- Jekyll's wording ("Liquid Exception: <this> in index.html", from jekyll-oracle)
+
+JEKYLL_MESSAGES = [
+    ("{% nope %}", "Liquid syntax error (line 1): Unknown tag 'nope'"),
+    ("{% endif %}", "Liquid syntax error (line 1): Unknown tag 'endif'"),
+    ("a{% else %}b", "Liquid syntax error (line 1): Unexpected outer 'else' tag"),
+    ("a\n{% capture x %}\n", "Liquid syntax error (line 3): 'capture' tag was never closed"),
+    ("{{ 1 | divided_by: 0 }}", "Liquid error (line 1): divided by 0"),
+    ("\n{{ nil | sort }}", "Liquid error (line 2): Cannot sort a null object."),
+    ("{{ 'garbage' | date_to_xmlschema }}",
+     "Invalid Date: '\"garbage\"' is not a valid datetime."),
+    ("{% link nope.md %}", "Could not find document 'nope.md' in tag 'link'.\n\n"
+                           "Make sure the document exists and the path is correct.\n"),
+]
+
+
+@pytest.mark.parametrize("template,expected", JEKYLL_MESSAGES)
+def test_error_messages_read_like_jekylls(site, template, expected):
+    from converter.liquid import jekyll_error_message
+
+    with pytest.raises(LiquidError) as caught:
+        render(site, template)
+    assert jekyll_error_message(caught.value, template) == expected
