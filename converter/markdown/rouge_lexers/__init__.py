@@ -21,9 +21,11 @@ from .python import PythonLexer
 from .r import RLexer
 from .shell import ShellLexer
 from .tex import TeXLexer
+from .yaml import YAMLLexer
 
 LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer,
           "markdown": MarkdownLexer, "r": RLexer,
           "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer,
           "html": HTMLLexer, "bibtex": BibTeXLexer,
-          "javascript": JavascriptLexer, "console": ConsoleLexer}
+          "javascript": JavascriptLexer, "console": ConsoleLexer,
+          "yaml": YAMLLexer}
