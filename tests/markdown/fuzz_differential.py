@@ -30,10 +30,15 @@ def gen_line(rng):
     return indent + prefix + body
 def gen(rng):
     return "\n".join(gen_line(rng) for _ in range(rng.randint(1, 15))) + rng.choice(["", "\n"])
-seed = int(sys.argv[1]); N = int(sys.argv[2])
+seed = int(sys.argv[1]); N = int(sys.argv[2])  # add --options to vary kramdown options
 rng = random.Random(seed)
 docs = [gen(rng) for _ in range(N)]
-items = [{"text": d, "options": o} for d in docs for o in ({}, {"input": "kramdown"})]
+OPTION_SETS = ({}, {"input": "kramdown"}, {"parse_block_html": True, "hard_wrap": True},
+               {"auto_ids": False, "entity_output": "numeric", "smart_quotes": "apos,apos,quot,quot"},
+               {"auto_id_prefix": "id-", "footnote_nr": 3, "gfm_quirks": "no_auto_typographic",
+                "toc_levels": "2..3", "entity_output": "symbolic"},
+               {"input": "kramdown", "parse_span_html": False, "math_engine": None, "auto_id_stripping": True})
+items = [{"text": d, "options": o} for d in docs for o in (OPTION_SETS if "--options" in sys.argv else OPTION_SETS[:2])]
 out = json.loads(subprocess.run(["ruby", str(HERE / "kramdown_oracle.rb")], input=json.dumps(items), capture_output=True, text=True, check=True).stdout)
 convs = {}; fails = []
 for it, exp in zip(items, out):
