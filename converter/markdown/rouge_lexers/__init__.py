@@ -11,6 +11,7 @@ from .bibtex import BibTeXLexer
 from .c import CLexer
 from .console import ConsoleLexer
 from .cpp import CppLexer
+from .css import CSSLexer
 from .html import HTMLLexer
 from .ini import IniLexer
 from .javascript import JavascriptLexer
@@ -28,4 +29,4 @@ LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLex
           "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer,
           "html": HTMLLexer, "bibtex": BibTeXLexer,
           "javascript": JavascriptLexer, "console": ConsoleLexer,
-          "yaml": YAMLLexer}
+          "yaml": YAMLLexer, "css": CSSLexer}
