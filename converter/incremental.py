@@ -72,6 +72,7 @@ class Recorder:
 
 
 RECORDER = Recorder()
+FULL_REBUILD = ("full",)   # read by a render whose inputs cannot be tracked
 _hooks_installed = False
 _hooks_lock = threading.Lock()
 
@@ -155,6 +156,44 @@ def install_hooks() -> None:
         return output
 
     Renderer.render_excerpt = excerpt_render
+    install_plugin_hooks()
+
+
+def install_plugin_hooks() -> None:
+    """Plugin tags that read the site in Python, not through drops."""
+    try:
+        from converter.plugins import seo_tag
+    except ImportError:
+        seo_tag = None
+    if seo_tag is not None and hasattr(seo_tag, "SeoNode"):
+        seo_render = seo_tag.SeoNode.render_to_output
+
+        def seo_render_recorded(self, context, buffer):
+            RECORDER.add(("data",))          # site.data.authors
+            RECORDER.add(("list", "files"))  # page lookups by path
+            return seo_render(self, context, buffer)
+
+        seo_tag.SeoNode.render_to_output = seo_render_recorded
+    try:
+        from converter.plugins import include_cache
+    except ImportError:
+        return
+    make_class = include_cache.include_cached_node_class
+
+    def include_cached_node_class():
+        # The gem's cache hands one page's output to the next: which page renders
+        # first decides the result, so a site using it is rebuilt in full each time.
+        node_class = make_class()
+        render = node_class.render_to_output
+
+        def render_recorded(self, context, buffer):
+            RECORDER.add(FULL_REBUILD)
+            return render(self, context, buffer)
+
+        node_class.render_to_output = render_recorded
+        return node_class
+
+    include_cache.include_cached_node_class = include_cached_node_class
 
 
 def record_drop_read(obj, key) -> None:
@@ -449,7 +488,8 @@ class IncrementalBuilder:
         `should_stop()` is asked between renders: when it says yes (newer changes
         wait), the rebuild stops and its work is redone with those changes."""
         paths = set(changed) | self.pending
-        if self.needs_full or self.snap is None or paths & self.config_files:
+        if self.needs_full or self.snap is None or paths & self.config_files or \
+                FULL_REBUILD in self.dependents:
             return self.full_build(paths)
         started = time.perf_counter()
         report = Report(changed=sorted(changed))
