@@ -30,7 +30,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import Undefined
 
-from .ruby import BLANK, EMPTY, inspect_string, to_s
+from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s
 
 
 class LiquidWarning(UserWarning):
@@ -465,7 +465,8 @@ class JekyllEnvironment(Environment):
             tolerance=Mode.STRICT,
             strict_filters=strict_filters,
             undefined=StrictVariableUndefined if strict_variables else Undefined,
-            globals={"__empty__": EMPTY, "__blank__": BLANK},
+            globals={"__empty__": EMPTY, "__blank__": BLANK,
+                     "__blank_condition__": BLANK_IN_CONDITION},
         )
         self.site = site
         self.error_mode = error_mode
@@ -532,6 +533,8 @@ class JekyllEnvironment(Environment):
                 error = ruby_strict_error(kind, _raw_markup(head, token))
                 if error:
                     token = self._lax(kind, head, token, error)
+            if kind in _CONDITIONS and "blank" in token.value:
+                token = token._replace(value=_blank_in_condition(token.value))
             yield token
 
     def _python_liquid_tokens(self, tokens: list[Token]) -> Iterator[Token]:
@@ -566,6 +569,23 @@ class JekyllEnvironment(Environment):
             return True
         except LiquidSyntaxError:
             return False
+
+
+_CONDITIONS = frozenset(("if", "elsif", "unless"))
+
+
+def _blank_in_condition(markup: str) -> str:
+    """Replace the `blank` literal (not strings, not `x.blank`) with a value that
+    equals nothing, as `blank` does in Jekyll's Liquid."""
+    out, position, previous = [], 0, ""
+    for match in _RUBY_TOKEN.finditer(markup):
+        text = match.group()
+        if match.lastgroup == "id" and text == "blank" and previous != ".":
+            out.append(markup[position:match.start()] + "__blank_condition__")
+            position = match.end()
+        if not text.isspace():
+            previous = text
+    return "".join(out) + markup[position:]
 
 
 def _raw_markup(head: Token, expression: Token) -> str:

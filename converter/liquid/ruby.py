@@ -45,6 +45,28 @@ class MethodLiteral(str):
 EMPTY = MethodLiteral("")
 BLANK = MethodLiteral("")
 
+
+class BlankInCondition:
+    """`blank` compared in a condition: Ruby asks the other side for `blank?`, which
+    no Liquid value has without ActiveSupport, so `x == blank` is always false."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __str__(self) -> str:
+        return ""
+
+
+BLANK_IN_CONDITION = BlankInCondition()
+
 # --------------------------------------------------------------------------
 # to_s
 

@@ -305,3 +305,11 @@ def test_error_messages_read_like_jekylls(site, template, expected):
     with pytest.raises(LiquidError) as caught:
         render(site, template)
     assert jekyll_error_message(caught.value, template) == expected
+
+
+def test_blank_equals_nothing_in_conditions(site):
+    # liquid 5.4 without ActiveSupport: `x == blank` asks x for `blank?` -> never true
+    template = ("{% assign e = '' %}{% if e == blank %}a{% endif %}{% if e != blank %}b{% endif %}"
+                "{% unless u == blank %}c{% endunless %}{% if e == empty %}d{% endif %}"
+                "{% if x == 'blank' %}e{% endif %}")
+    assert render(site, template, x="blank") == "bcde"
