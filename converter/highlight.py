@@ -1,8 +1,9 @@
-"""Rouge-compatible syntax highlighting through Pygments.
+"""Rouge-compatible syntax highlighting (Rouge lexer ports, Pygments for the rest).
 
 Jekyll highlights with Rouge 3.30 (kramdown code blocks and spans, and the
-``{% highlight %}`` tag). Here Pygments does the lexing and tokens are
-written with Rouge's HTML formatter conventions: each token becomes
+``{% highlight %}`` tag). Tokens come from ports of Rouge's lexers where
+there is one, otherwise from Pygments, and are written with Rouge's HTML
+formatter conventions: each token becomes
 ``<span class="SHORTNAME">text</span>`` with Rouge's short class names (the
 same scheme as Pygments' STANDARD_TYPES), plain text tokens are written bare,
 only ``& < >`` are escaped, and adjacent tokens of one class are merged
@@ -20,10 +21,14 @@ Public API (used by ``converter.markdown`` and ``converter.liquid.tags``):
     (a Rouge name/alias/tag); unknown languages are rendered as plain text,
     as the highlight tag does (``find_fancy(lang) || PlainText``).
 
+``lex_tokens(code: str, tag: str | None, plain_token: str = "") -> list[tuple[str, str]]``
+    (Rouge class, text) pairs for a Rouge lexer tag (lexers delegate through it).
+
 Exactness: plain text is exact; languages with a port of the Rouge lexer in
-``converter.markdown.rouge_lexers`` are token-exact; the rest go through
-Pygments' lexer for the language, whose token boundaries and classes can
-differ from Rouge's.
+``converter.markdown.rouge_lexers`` (shell, console, c, cpp, python, r,
+matlab, javascript, json, yaml, ini, html, css, markdown, tex, bibtex and
+their aliases) give Rouge's tokens; other languages go through Pygments'
+lexer for the language, whose token boundaries and classes can differ.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Rouge 3.30 lexers/html.rb (tag html). Script and style bodies are delegated
-(to Pygments' javascript/css lexers: Rouge's are not ported)."""
+to the javascript and css lexers (one fresh lexer per chunk, where Rouge keeps
+one per document)."""
 
 from __future__ import annotations
 
