@@ -464,6 +464,8 @@ def _uniq_key(value: object) -> object:
 
 def uniq(value: object, prop: object = None) -> list:
     items = input_iterator(value)
+    if len(items) <= 1:
+        return items  # Ruby's uniq never looks at a lone item
     seen: set = set()
     out = []
     for item in items:
@@ -496,6 +498,12 @@ def _nil_safe_casecmp(a: object, b: object) -> int:
     return 1 if is_nil(a) else -1
 
 
+def _indexable(value: object) -> bool:
+    """Ruby's `respond_to?(:[])` for Liquid values."""
+    return isinstance(value, (Mapping, str, list, tuple)) and not is_nil(value) or (
+        isinstance(value, int) and not isinstance(value, bool))
+
+
 def _ascii_fold(text: str) -> bytes:
     return text.encode("utf-8").lower()  # casecmp folds A-Z only
 
@@ -506,8 +514,10 @@ def sort_natural(value: object, prop: object = None) -> list | None:
         return []
     if prop is None:
         return _sorted(items, _nil_safe_casecmp)
-    if not all(isinstance(item, (Mapping, str)) for item in items):
+    if not all(_indexable(item) for item in items):
         return None
+    if len(items) == 1:
+        return items
     return _sorted(items, lambda a, b: _nil_safe_casecmp(_property_of(a, prop),
                                                           _property_of(b, prop)))
 
@@ -935,14 +945,20 @@ def number_of_words(value: object, mode: object = None) -> int:
 
 
 def array_to_sentence_string(value: object, connector: object = "and") -> str:
-    items = list(value) if isinstance(value, (list, tuple)) else [value]
     connector = rto_s(connector)
+    if isinstance(value, Mapping) and not is_nil(value):
+        value = [value.get(0), value.get(1)][:len(value)]  # Ruby indexes the hash: nil
+    if not isinstance(value, (list, tuple, str)):
+        raise FilterError(f"undefined method `length' for {ruby.inspect(value)}", plain=True)
+    items = list(value)
     if not items:
         return ""
     if len(items) == 1:
         return rto_s(items[0])
     if len(items) == 2:
         return f"{rto_s(items[0])} {connector} {rto_s(items[1])}"
+    if isinstance(value, str):
+        raise FilterError("undefined method `join' for String", plain=True)
     return f"{', '.join(rto_s(i) for i in items[:-1])}, {connector} {rto_s(items[-1])}"
 
 
