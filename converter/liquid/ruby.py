@@ -407,8 +407,8 @@ def _time_from_match(match: re.Match, zone: _dt.tzinfo) -> _dt.datetime:
     naive = _dt.datetime(year, int(month), int(day), hour, int(parts["M"] or 0),
                          int(parts["S"] or 0), micro)
     tz = _zone_from_text(parts["zone"])
-    if tz is None:
-        return naive.replace(tzinfo=zone)
+    if tz is None:  # local time; a time skipped by a DST change moves forward, as in Ruby
+        return naive.replace(tzinfo=zone).astimezone(_dt.timezone.utc).astimezone(zone)
     return naive.replace(tzinfo=tz)
 
 

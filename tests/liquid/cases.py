@@ -289,3 +289,17 @@ CASES += [
     ("default_types", "{{ page.hash | default: 'd' | size }}|{{ false | default: 1 }}|"
                       "{{ 0.0 | default: 'd' }}"),
 ]
+
+# rendered in a second site whose _config.yml sets `timezone: TZ_CONFIG["timezone"]`
+TZ_CONFIG = {**CONFIG, "timezone": "America/New_York"}
+TZ_CASES = [
+    ("tz_date_to", "{{ page.t | date_to_xmlschema }}|{{ page.t2 | date_to_rfc822 }}|"
+                   "{{ page.d | date_to_xmlschema }}|{{ page.t | date_to_string }}"),
+    ("tz_date_strings", "{{ '2020-07-01 10:00' | date_to_xmlschema }}|"
+                        "{{ '2020-01-01 10:00' | date_to_xmlschema }}|"
+                        "{{ '2020-07-01' | date: '%F %T %z %Z' }}|"
+                        "{{ '2020-07-01T12:00:00Z' | date_to_xmlschema }}|"
+                        "{{ '2020-03-08 02:30' | date: '%F %T %z' }}|"
+                        "{{ 1583316672 | date: '%F %T %z %Z' }}"),
+    ("tz_date_keeps_offset", "{{ page.t | date: '%F %T %z' }}|{{ page.d | date: '%F %T %z' }}"),
+]

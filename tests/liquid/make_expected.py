@@ -14,14 +14,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.liquid.cases import CASES, CONFIG, DATA, DATE_LINES, INCLUDES  # noqa: E402
+from tests.liquid.cases import (CASES, CONFIG, DATA, DATE_LINES, INCLUDES,  # noqa: E402
+                               TZ_CASES, TZ_CONFIG)
 from tests.liquid.fakesite import PAGES, POSTS  # noqa: E402
 
 ORACLE = HERE.parents[2] / "shared" / "tools" / "jekyll-oracle"
 
 
-def write_site(root: Path) -> None:
-    (root / "_config.yml").write_text(json.dumps(CONFIG))
+def write_site(root: Path, config: dict, cases: list) -> None:
+    (root / "_config.yml").write_text(json.dumps(config))
     for name, text in INCLUDES.items():
         path = root / "_includes" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,7 +31,7 @@ def write_site(root: Path) -> None:
         path = root / relative_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    body = "".join(f"<<<{case}>>>{template}<<</{case}>>>\n" for case, template in CASES)
+    body = "".join(f"<<<{case}>>>{template}<<</{case}>>>\n" for case, template in cases)
     (root / "cases.html").write_text("---\n" + DATE_LINES + _yaml_lines(DATA) + "---\n" + body)
 
 
@@ -39,11 +40,12 @@ def _yaml_lines(data: dict) -> str:
     return "".join(f"{key}: {json.dumps(value)}\n" for key, value in data.items())
 
 
-def main() -> None:
+def build(config: dict, cases: list) -> tuple[dict, list]:
+    """Each case's output and the build's Liquid warnings."""
     with tempfile.TemporaryDirectory() as tmp:
         source, dest = Path(tmp) / "src", Path(tmp) / "site"
         source.mkdir()
-        write_site(source)
+        write_site(source, config, cases)
         run = subprocess.run([str(ORACLE), str(source), str(dest)], capture_output=True,
                              text=True)
         if run.returncode:
@@ -52,11 +54,17 @@ def main() -> None:
         warnings = [line.strip() for line in run.stdout.splitlines() + run.stderr.splitlines()
                     if "Liquid Warning" in line or "Liquid syntax" in line]
     expected = {case: re.search(rf"<<<{re.escape(case)}>>>(.*?)<<</{re.escape(case)}>>>",
-                                output, re.S).group(1) for case, _ in CASES}
+                                output, re.S).group(1) for case, _ in cases}
+    return expected, warnings
+
+
+def main() -> None:
+    expected, warnings = build(CONFIG, CASES)
+    tz_expected, _ = build(TZ_CONFIG, TZ_CASES)
     (HERE / "expected.json").write_text(
-        json.dumps({"cases": expected, "warnings": warnings}, indent=1, ensure_ascii=False)
-        + "\n")
-    print(f"{len(expected)} cases, {len(warnings)} warnings")
+        json.dumps({"cases": expected, "warnings": warnings, "tz_cases": tz_expected},
+                   indent=1, ensure_ascii=False) + "\n")
+    print(f"{len(expected)} + {len(tz_expected)} cases, {len(warnings)} warnings")
 
 
 if __name__ == "__main__":

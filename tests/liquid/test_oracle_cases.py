@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .cases import CASES
+from .cases import CASES, TZ_CASES, TZ_CONFIG
 from .fakesite import make_site, page_data
 
 EXPECTED = json.loads((Path(__file__).parent / "expected.json").read_text())["cases"]
@@ -34,3 +34,18 @@ def test_parse_warnings_are_jekylls(site):
     expected = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip().removeprefix("Liquid Warning: ")
                 for line in expected]
     assert seen == expected
+
+
+TZ_EXPECTED = json.loads((Path(__file__).parent / "expected.json").read_text())["tz_cases"]
+
+
+@pytest.fixture(scope="module")
+def tz_site(tmp_path_factory):
+    return make_site(tmp_path_factory.mktemp("tz"), {"timezone": TZ_CONFIG["timezone"]},
+                     on_warning=lambda message: None)
+
+
+@pytest.mark.parametrize("case,template", TZ_CASES, ids=[case for case, _ in TZ_CASES])
+def test_case_in_a_site_timezone(tz_site, case, template):
+    rendered = tz_site.liquid.from_string(template, name="cases.html").render(page=page_data())
+    assert rendered == TZ_EXPECTED[case]
