@@ -2,21 +2,26 @@
 
 Jekyll's defaults (`liquid: error_mode: warn, strict_filters: false,
 strict_variables: false`) mean:
-- a tag or output that Ruby's strict parser rejects is re-read by Ruby's lax
-  parser, with a "Liquid Warning"; python-liquid has no lax parser, so
-  `_parse` rewrites such markup the way Ruby's lax regexes read it
-  (`{{ x | "str" }}` -> `{{ x | str }}`, `{% if (a or b) %}` -> `a or b`),
-  then parses the rewrite strictly.  Anything else (unknown tags, unclosed
-  blocks) is an error, as in Jekyll;
+- markup (output, assign, if/elsif/unless, for) that Ruby's strict parser
+  rejects is re-read by Ruby's lax parser, with a "Liquid Warning".  python-liquid
+  has no lax parser, so `_parse` runs a port of Ruby's strict parser on each
+  markup (for the warning and its message) and rewrites rejected markup the way
+  Ruby's lax regexes read it (`{{ x | "str" }}` -> `{{ x | str }}`,
+  `{% if (a or b) %}` -> `a or b`) before python-liquid parses it.  Markup Ruby
+  accepts but python-liquid refuses (`page.nil`) is rewritten quietly.  Anything
+  else (unknown tags, unclosed blocks) is an error, as in Jekyll;
 - render errors always raise (Jekyll uses `render!`);
 - unknown filters return their input; undefined variables are nil.
+
+Sections: rendering classes; Ruby's lax parser as rewrites; Ruby's strict
+parser; the environment; Jekyll's error wording; settings.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from liquid import BoundTemplate, Environment, RenderContext
 from liquid.builtin.output import OutputNode
@@ -281,7 +286,8 @@ _RUBY_SPECIALS = {"|": "pipe", ".": "dot", ":": "colon", ",": "comma", "[": "ope
                   "?": "question", "-": "dash"}
 
 
-def _ruby_tokens(markup: str) -> list[tuple[str, str]]:
+def _ruby_lex(markup: str) -> list[tuple[str, str]]:
+    """Liquid::Lexer#tokenize: (kind, text) pairs ending with end_of_string."""
     tokens = []
     position = _RUBY_SPACE.match(markup).end()
     while position < len(markup):
@@ -302,7 +308,7 @@ class RubyStrictParser:
     """Liquid::Parser: raises RubySyntaxError with Ruby's message."""
 
     def __init__(self, markup: str):
-        self.tokens = _ruby_tokens(markup)
+        self.tokens = _ruby_lex(markup)
         self.position = 0
 
     def look(self, kind: str, ahead: int = 0) -> bool:

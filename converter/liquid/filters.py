@@ -13,12 +13,11 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import html
-import math
 import random
 import re
 import unicodedata
 from collections.abc import Mapping
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, DivisionByZero
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from decimal import InvalidOperation
 from functools import lru_cache
 from typing import Any, Callable, Iterable

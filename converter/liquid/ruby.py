@@ -13,7 +13,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
