@@ -21,6 +21,7 @@ from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.undefined import Undefined
 
 from .ruby import inspect_string, to_s
 
@@ -190,21 +191,26 @@ def parse_params(params: str, context: RenderContext) -> dict[str, object]:
 
 
 _LOOKUP_SEGMENT = re.compile(r"\[[^\]]+\]|[\w-]+\??")
+_INTEGER = re.compile(r"-?\d+")
+_FLOAT = re.compile(r"-?\d[\d.]+")
+_FLOAT_PREFIX = re.compile(r"-?\d+(\.\d+)?")
+_PARAM_LITERALS = {"true": True, "false": False, "nil": None, "null": None, "empty": "",
+                   "blank": ""}
 
 
 def _lookup(context: RenderContext, variable: str) -> object:
     """`context[variable]` for a dotted path (`forloop.index`, `page.title`)."""
-    if variable in ("true", "false", "nil", "null"):
-        return {"true": True, "false": False}.get(variable)
-    if re.fullmatch(r"-?\d+", variable):
+    if variable in _PARAM_LITERALS:
+        return _PARAM_LITERALS[variable]
+    if _INTEGER.fullmatch(variable):
         return int(variable)
-    if re.fullmatch(r"-?\d[\d.]+", variable):
-        return float(re.match(r"-?\d+(\.\d+)?", variable).group())
+    if _FLOAT.fullmatch(variable):  # Ruby's to_f of "1.5.2" is 1.5
+        return float(_FLOAT_PREFIX.match(variable).group())
     path: list[object] = _LOOKUP_SEGMENT.findall(variable)
     if not path:
         return None
     value = context.get(path, token=None, default=None)
-    return None if value.__class__.__name__.endswith("Undefined") else value
+    return None if isinstance(value, Undefined) else value
 
 
 def _config(site: Any) -> Mapping:
@@ -281,7 +287,7 @@ class HighlightNode(Node):
         lang_class = self.lang.replace("+", "-")
         return buffer.write(
             f'{prefix}<figure class="highlight"><pre><code class="language-{lang_class}" '
-            f'data-lang="{self.lang}">{body.removesuffix(chr(10))}</code></pre></figure>{suffix}')
+            f'data-lang="{self.lang}">{_chomp(body)}</code></pre></figure>{suffix}')
 
     def children(self, static_context, *, include_partials=True) -> Iterable[Node]:
         yield self.block
@@ -305,6 +311,13 @@ class HighlightTag(Tag):
         stream.expect(TOKEN_TAG, value=self.end)
         return self.node_class(token, match[1].lower(), parse_highlight_options(match[2]),
                                block)
+
+
+def _chomp(text: str) -> str:
+    """Ruby's String#chomp: one trailing \\n, \\r\\n or \\r."""
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith(("\n", "\r")) else text
 
 
 def parse_highlight_options(text: str) -> dict[str, object]:
