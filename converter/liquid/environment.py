@@ -38,6 +38,9 @@ from liquid.undefined import Undefined
 from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s
 
 
+_PATH_SEPARATORS = re.compile(r"[.\[\]'\"]+")
+_FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?")
+_OUTPUT_DELIMITERS = re.compile(r"\A\{\{-?|-?\}\}\Z")
 class LiquidWarning(UserWarning):
     """A template Jekyll would parse with a 'Liquid Warning' (lax fallback)."""
 
@@ -98,7 +101,7 @@ class StrictVariableUndefined(Undefined):
     def __init__(self, name: str, *, token=None, obj=None, hint=None):
         missing = name
         if hint and " is undefined" in hint:  # "page.foo is undefined" -> foo
-            missing = re.split(r"[.\[\]'\"]+", hint.split(" is undefined")[0].strip("'"))
+            missing = _PATH_SEPARATORS.split(hint.split(" is undefined")[0].strip("'"))
             missing = [part for part in missing if part][-1]
         raise UndefinedError(f"undefined variable {missing}", token=token)
 
@@ -156,7 +159,7 @@ def lax_expression(markup: str, in_condition: bool = False) -> str:
 
 
 def _ruby_to_f_literal(markup: str) -> str:
-    match = re.match(r"-?\d+(?:\.\d+)?", markup)
+    match = _FLOAT_PREFIX.match(markup)
     text = match.group() if match else "0"
     return text if "." in text else text + ".0"
 
@@ -597,7 +600,7 @@ def _blank_in_condition(markup: str) -> str:
 def _raw_markup(head: Token, expression: Token) -> str:
     """The markup with the spacing Ruby keeps (Liquid's messages quote it)."""
     if head.kind == TOKEN_OUTPUT:  # "{{- x -}}" -> " x "
-        return re.sub(r"\A\{\{-?|-?\}\}\Z", "", head.value)
+        return _OUTPUT_DELIMITERS.sub("", head.value)
     source, start = expression.source, expression.start_index
     end = source.find("%}", start)
     if start < 0 or end < 0:

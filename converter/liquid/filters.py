@@ -711,16 +711,18 @@ _FRAGMENT_SAFE = _PCHAR_SAFE + "/?"
 _QUERY_SAFE = "-._~!$'()*+,=:@/?"
 _URI_ESCAPE_SAFE = ":/?#[]@" + _SUB_DELIMS + "-._~"
 _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21", "tftp": "69", "ssh": "22"}
-_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 
 
+_PERCENT_SPLIT = re.compile(r"(%[0-9a-fA-F]{2})")
+_HOST_PORT = re.compile(r"(.*?)(?::(\d*))?")
+_TRAILING_DOT = re.compile(r"[^.]\.$")
 def normalize_component(text: str, safe: str, leave_encoded: str = "") -> str:
     """Addressable::URI.normalize_component: decode, NFKC, re-encode what `safe` lacks."""
     if "%" not in text and text.isascii():
         return quote(text, safe=safe)
     if leave_encoded:
         keep = {f"%{ord(char):02X}" for char in leave_encoded}
-        pieces = re.split(r"(%[0-9a-fA-F]{2})", text)
+        pieces = _PERCENT_SPLIT.split(text)
         out = []
         for piece in pieces:
             if piece.upper() in keep:
@@ -793,7 +795,7 @@ def normalize_uri(text: str) -> str:
 def _normalize_authority(authority: str, scheme: str | None) -> str:
     userinfo, at, hostport = authority.rpartition("@")
     host, colon, port = hostport, "", ""
-    port_match = re.fullmatch(r"(.*?)(?::(\d*))?", hostport)
+    port_match = _HOST_PORT.fullmatch(hostport)
     if port_match and not hostport.endswith("]"):
         host, port = port_match[1], port_match[2] or ""
         colon = ":" if port_match[2] is not None else ""
@@ -803,7 +805,7 @@ def _normalize_authority(authority: str, scheme: str | None) -> str:
             host = host.encode("idna").decode("ascii")
         except UnicodeError:
             pass
-    if re.search(r"[^.]\.$", host):
+    if _TRAILING_DOT.search(host):
         host = host[:-1]
     if port == "" or _DEFAULT_PORTS.get(scheme or "") == port:
         colon, port = "", ""

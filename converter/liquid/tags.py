@@ -59,6 +59,7 @@ PARAM_SYNTAX = re.compile(_PARAM)
 FULL_PARAMS_SYNTAX = re.compile(rf"\A\s*(?:{_PARAM}(?=\s|\Z)\s*)*\Z")
 VARIABLE_SYNTAX = re.compile(
     r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.S)
+_SPACES = re.compile(r"\s+")
 VALID_FILENAME_CHARS = re.compile(r"^[\w/.\-()+~#@]+$", re.M)
 INVALID_SEQUENCES = re.compile(r"[./]{2,}")
 
@@ -145,7 +146,7 @@ class IncludeTag(Tag):
         if match:
             file, params = match["variable"].strip(), match["params"].strip()
         else:
-            file, params = (re.split(r"\s+", markup, maxsplit=1) + [""])[:2]
+            file, params = (_SPACES.split(markup, maxsplit=1) + [""])[:2]
         params = params or None
         if params is not None and not FULL_PARAMS_SYNTAX.match(params):
             raise LiquidSyntaxError(_invalid_params_message(params, self.name), token=token)
