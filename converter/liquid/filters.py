@@ -730,10 +730,11 @@ def normalize_component(text: str, safe: str, leave_encoded: str = "") -> str:
             elif piece:
                 out.append(normalize_component(piece, safe))
         return "".join(out)
+    raw = unquote_to_bytes(text)
     try:
-        decoded = unquote_to_bytes(text).decode("utf-8")
-    except UnicodeDecodeError:
-        return quote(text, safe=_URI_ESCAPE_SAFE + "%")
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:  # Addressable falls back to encoding the raw bytes
+        return quote(raw, safe=_URI_ESCAPE_SAFE)
     return quote(unicodedata.normalize("NFKC", decoded), safe=safe)
 
 
