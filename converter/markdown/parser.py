@@ -18,6 +18,7 @@ from .rx import rx, escape
 from .scanner import Scanner
 
 RUBY_WS = " \t\n\v\f\r\0"
+ALPHA_WORD_END = re.compile(r"(?:[^\W\d_]|[^\W\d_]-)\Z")
 IAL_CLASS_ATTR = "class"
 
 
@@ -640,7 +641,8 @@ class SpanParsersMixin:
         result = src.scan(P.EMPHASIS_START)
         element = "strong" if len(result) == 2 else "em"
         kind = result[0]
-        if ((kind == "_" and re.search(r"[^\W\d_]-?[^\W\d_]*\Z", src.pre_match()))
+        # pre_match =~ /[[:alpha:]]-?[[:alpha:]]*\z/ only depends on its last two characters
+        if ((kind == "_" and ALPHA_WORD_END.search(src.pre_match_tail(2)))
                 or src.check(rx(r"\s")) or self.tree.type == element
                 or any(el.type == element for el, _ in self.stack)):
             self.add_text(result)
@@ -653,7 +655,7 @@ class SpanParsersMixin:
             alnum_re = rx(f"{escape(delim)}[[:alnum:]]")
 
             def accept():
-                before = src.pre_match()[-1:]
+                before = src.pre_match_tail(1)
                 return ((not re.match(r"[ \t\n\v\f\r]", before))
                         and (elem != "em" or not src.check(double_re))
                         and (kind != "_" or not src.check(alnum_re))
@@ -679,7 +681,7 @@ class SpanParsersMixin:
         result = src.scan(P.CODESPAN_DELIMITER)
         simple = len(result) == 1
         saved_pos = src.save_pos()
-        if simple and re.search(r"[ \t\n\v\f\r]\n?\Z|\A\n?\Z", src.pre_match()) and src.check(rx(r"\s")):
+        if simple and self._after_space_or_start() and src.check(rx(r"\s")):
             self.add_text(result)
             return
         text = src.scan_until(rx(escape(result)))
@@ -694,6 +696,13 @@ class SpanParsersMixin:
             if text[-1:] == " ":
                 text = text[:-1]
         self.tree.children.append(Element("codespan", text, None, {"codespan_delimiter": result}))
+
+    def _after_space_or_start(self) -> bool:
+        """pre_match =~ /\s\Z|\A\Z/ (Ruby's \Z allows a final newline)."""
+        src = self.src
+        if src.last_start == 0 or (src.last_start == 1 and src.string[0] == "\n"):
+            return True
+        return src.string[src.last_start - 1] in " \t\n\v\f\r"
 
     def parse_autolink(self):
         src = self.src

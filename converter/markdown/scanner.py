@@ -14,6 +14,7 @@ import re
 
 _SAFE_CACHE: dict[re.Pattern, tuple[bool, bool]] = {}
 _LEADING_BOUNDARY = re.compile(r"\A(?:\(\?[:>]|\()*\\[bB]")
+_CHAR_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")
 
 
 def in_place_safe(regex: re.Pattern) -> tuple[bool, bool]:
@@ -25,7 +26,7 @@ def in_place_safe(regex: re.Pattern) -> tuple[bool, bool]:
         source = regex.pattern
         at_bol = "\\A" not in source
         anywhere = (at_bol and "(?<" not in source.replace("(?P<", "")
-                    and "^" not in source.replace("[^", "").replace("\\^", "")
+                    and "^" not in _CHAR_CLASS.sub("", source.replace("\\\\", "").replace("\\^", ""))
                     and not _LEADING_BOUNDARY.match(source))
         cached = _SAFE_CACHE[regex] = (at_bol, anywhere)
     return cached
@@ -123,6 +124,10 @@ class Scanner:
 
     def pre_match(self) -> str:
         return self.string[: self.last_start]
+
+    def pre_match_tail(self, size: int) -> str:
+        """The last ``size`` characters of pre_match (without copying all of it)."""
+        return self.string[max(0, self.last_start - size): self.last_start]
 
     def getch(self) -> str:
         ch = self.string[self.pos : self.pos + 1]
