@@ -1000,7 +1000,7 @@ def scssify(value: object, *, context: RenderContext) -> str:
 _SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
 _ASCII_RUNS = re.compile(r"[^A-Za-z0-9]+")
-_RAW_RUNS = re.compile(r"\s+")
+_RAW_RUNS = re.compile(r"[ \t\n\v\f\r]+")  # Ruby's \s is ASCII
 _EDGE_HYPHENS = re.compile(r"^-|-$", re.M)
 _APPROXIMATIONS = dict(zip(
     "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿĀāĂăĄąĆćĈĉĊċČčĎď"
