@@ -42,7 +42,7 @@ from pygments.util import ClassNotFound
 from converter.markdown.rouge_lexers import LEXERS as ROUGE_PORTS
 from converter.markdown.rouge_registry import ROUGE_LEXER_TAGS
 
-__all__ = ["find_lexer_tag", "render_tokens", "lex_tokens", "escape_code"]
+__all__ = ["find_lexer_tag", "render_tokens", "lex_tokens", "render_line_table", "escape_code"]
 
 # Rouge tags whose Pygments lexer has another name
 PYGMENTS_NAME_FOR_TAG = {
@@ -133,6 +133,19 @@ def render_tokens(code: str, lang: str | None) -> str:
     """Highlighted inner HTML of <code> (see module docstring)."""
     tag = find_lexer_tag(lang) if lang is not None else "plaintext"
     return "".join(_span(cls, text) for cls, text in lex_tokens(code, tag or "plaintext"))
+
+
+def render_line_table(code: str, inner_html: str, start_line: int = 1, table_class: str = "rouge-table",
+                      gutter_class: str = "rouge-gutter", code_class: str = "rouge-code") -> str:
+    """Rouge's HTMLTable formatter (line numbers) around already rendered tokens."""
+    lines = code.count("\n")
+    if not code.endswith("\n"):
+        lines += 1
+        inner_html += "\n"
+    numbers = "\n".join(str(n) for n in range(start_line, start_line + lines)) + "\n"
+    return (f'<table class="{table_class}"><tbody><tr><td class="{gutter_class} gl">'
+            f'<pre class="lineno">{numbers}</pre></td><td class="{code_class}"><pre>{inner_html}'
+            "</pre></td></tr></tbody></table>")
 
 
 def _span(cls: str, text: str) -> str:

@@ -539,6 +539,11 @@ class HtmlConverter:
         if opts.get("disable") or tag is None or (tag == "plaintext" and not opts.get("guess_lang")):
             return None, default_lang
         html = highlight.render_tokens(text, tag)
+        if opts.get("line_numbers"):
+            html = highlight.render_line_table(
+                text, html, int(opts.get("start_line") or 1),
+                opts.get("table_class") or "rouge-table", opts.get("gutter_class") or "rouge-gutter",
+                opts.get("code_class") or "rouge-code")
         if opts.get("wrap", True) is not False:
             css_class = opts.get("css_class") or "highlight"
             html = f'<div class="highlight"><pre class="{css_class}"><code>{html}</code></pre></div>'
