@@ -437,7 +437,10 @@ def as_local_time(value: _dt.date, zone: _dt.tzinfo) -> _dt.datetime:
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July",
                 "August", "September", "October", "November", "December"]
-_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
+_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2})([EO]?)([a-zA-Z%+])")
+# conversions the E and O modifiers may precede (strftime.c); otherwise printed as is
+_E_MODIFIABLE = frozenset("cCxXyY")
+_O_MODIFIABLE = frozenset("deHkIlmMSuUVwWy")
 
 
 def _zone_name(t: _dt.date) -> str:
@@ -503,7 +506,7 @@ _TEXT: dict[str, Callable[[_dt.date], str]] = {
 _COMPOSITE = {
     "c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y", "F": "%Y-%m-%d",
     "T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M", "r": "%I:%M:%S %p",
-    "v": "%e-%^b-%Y", "+": "%a %b %e %H:%M:%S %Z %Y",
+    "v": "%e-%^b-%Y",
 }
 
 
@@ -531,15 +534,15 @@ def _render_text(t, conv, flags, width):
     text = _TEXT[conv](t)
     if "^" in flags:
         text = text.upper()
-    elif "#" in flags:
-        text = text.swapcase() if conv not in ("p",) else text.lower()
-    return _pad(text, flags.replace("0", ""), int(width) if width else 0, " ") if width else text
+    elif "#" in flags:  # "change case": %p and %Z go down, names go up
+        text = text.lower() if conv in ("p", "Z") else text.upper()
+    return _pad(text, flags, int(width), " ") if width else text
 
 
-def _render_offset(t, colons, flags, width):
-    if not isinstance(t, _dt.datetime):
-        return "+0000" if not colons else "+00:00"
-    return utc_offset(t, colon=bool(colons))
+def _render_offset(t, colons):
+    offset = utc_offset(t, colon=bool(colons)) if isinstance(t, _dt.datetime) else (
+        "+00:00" if colons else "+0000")
+    return offset + ":00" if colons == "::" else offset
 
 
 def _render_nanos(t, width):
@@ -549,19 +552,24 @@ def _render_nanos(t, width):
 
 
 def _compile_piece(match: re.Match) -> Callable[[_dt.date], str]:
-    flags, width, colons, conv = match.groups()
+    flags, width, colons, modifier, conv = match.groups()
+    literal = match.group(0)
+    if modifier and conv not in (_E_MODIFIABLE if modifier == "E" else _O_MODIFIABLE):
+        return lambda t: literal
+    if conv == "+":  # Date#strftime knows %+, Time#strftime prints it as is
+        inner = compile_strftime("%a %b %e %H:%M:%S %Z %Y")
+        return lambda t: literal if isinstance(t, _dt.datetime) else inner(t)
     if conv in _COMPOSITE:
         inner = compile_strftime(_COMPOSITE[conv])
         return lambda t: _pad(inner(t), flags, int(width) if width else 0, " ")
     if conv == "N":
         return lambda t: _render_nanos(t, width)
     if conv == "z":
-        return lambda t: _render_offset(t, colons, flags, width)
+        return lambda t: _render_offset(t, colons)
     if conv in _NUMERIC:
         return lambda t: _render_number(t, conv, flags, width)
     if conv in _TEXT:
         return lambda t: _render_text(t, conv, flags, width)
-    literal = match.group(0)
     return lambda t: literal
 
 

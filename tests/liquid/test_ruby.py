@@ -127,3 +127,30 @@ def test_to_integer_rejects(text):
 @pytest.mark.parametrize("text,expected", [("7,42", 7), ("  -3abc", -3), ("abc", 0), ("1_000", 1000)])
 def test_string_to_i(text, expected):
     assert ruby.string_to_i(text) == expected
+
+
+def _tz(hours: int, minutes: int = 0) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours, minutes=minutes))
+
+
+# the values strftime_matrix.json was printed for (Time.new(2020, 1, 5, 13, 4, 5.123456r,
+# "+01:00"), Time.new(1999, 12, 31, 0, 0, 0, "-05:30"), Time.utc(2024, 2, 29, 23, 59, 59),
+# Time.new(2021, 7, 4, 9, 7, 3, "+00:00"), Date.new(2020, 1, 5))
+STRFTIME_VALUES = {
+    "t_plus0100": RubyTime(2020, 1, 5, 13, 4, 5, 123456, tzinfo=_tz(1)),
+    "t_minus0530": RubyTime(1999, 12, 31, 0, 0, 0, tzinfo=_tz(-5, -30)),
+    "t_utc": RubyTime(2024, 2, 29, 23, 59, 59, tzinfo=dt.timezone.utc),
+    "t_plus0000": RubyTime(2021, 7, 4, 9, 7, 3, tzinfo=_tz(0)),
+    "date": RubyDate(2020, 1, 5),
+}
+
+
+def test_strftime_matrix_like_ruby():
+    import json
+    from pathlib import Path
+
+    rows = json.loads((Path(__file__).parent / "strftime_matrix.json").read_text())["rows"]
+    wrong = [(fmt, label, ruby.strftime(STRFTIME_VALUES[label], fmt), expected)
+             for fmt, label, expected in rows
+             if ruby.strftime(STRFTIME_VALUES[label], fmt) != expected]
+    assert wrong == []
