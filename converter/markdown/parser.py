@@ -698,7 +698,7 @@ class SpanParsersMixin:
         self.tree.children.append(Element("codespan", text, None, {"codespan_delimiter": result}))
 
     def _after_space_or_start(self) -> bool:
-        """pre_match =~ /\s\Z|\A\Z/ (Ruby's \Z allows a final newline)."""
+        """Ruby: pre_match =~ /\\s\\Z|\\A\\Z/ (whitespace or nothing before; \\Z allows a final newline)."""
         src = self.src
         if src.last_start == 0 or (src.last_start == 1 and src.string[0] == "\n"):
             return True
