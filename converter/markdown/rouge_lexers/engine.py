@@ -40,16 +40,10 @@ class RougeLexer:
 
     @classmethod
     def compiled_states(cls) -> dict:
+        """States as flat rule lists (mixins expanded in place, as Rouge's step
+        visits them), each rule with its regex compiled and its anchoring flags."""
         if cls.__dict__.get("_compiled") is None:
-            compiled = {}
-            for name, rules in cls.STATES.items():
-                compiled[name] = [
-                    rule if rule[0] == "mixin"
-                    else (compile_rule_regex(rule[0], len(rule) > 3 and rule[3]), rule[1], rule[2],
-                          rule[0].startswith("^"))
-                    for rule in rules
-                ]
-            cls._compiled = compiled
+            cls._compiled = {name: _flatten(cls.STATES, name, set()) for name in cls.STATES}
         return cls._compiled
 
     # Rouge's callback API
@@ -88,11 +82,7 @@ class RougeLexer:
     def push_rules(self, rules: list):
         """push do ... end: a state defined on the fly."""
         name = f"dynamic-{len(self.dynamic_states)}"
-        self.dynamic_states[name] = [
-            rule if rule[0] == "mixin" else (compile_rule_regex(rule[0], len(rule) > 3 and rule[3]), rule[1],
-                                             rule[2], rule[0].startswith("^"))
-            for rule in rules
-        ]
+        self.dynamic_states[name] = _flatten({**self.STATES, name: rules}, name, set())
         self.stack.append(name)
 
     # driving
@@ -117,35 +107,28 @@ class RougeLexer:
                 pos += consumed
         return merge_tokens(self.output)
 
-    def _match(self, regex, pos: int, at_bol: bool):
-        """Match at pos as Rouge's StringScanner would; returns (match, consumed size)."""
-        text = self._text
-        safe_bol, safe_anywhere = in_place_safe(regex)
-        if pos == 0 or safe_anywhere or (at_bol and safe_bol):
-            m = regex.match(text, pos)
-            return m, (m.end() - pos if m is not None else 0)
-        if self._rest_pos != pos:
-            self._rest = text[pos:]
-            self._rest_pos = pos
-        m = regex.match(self._rest)
-        return m, (m.end() if m is not None else 0)
-
     def _step(self, states, state_name, pos, at_bol, null_steps):
         rules = states.get(state_name)
         if rules is None:
             rules = self.dynamic_states[state_name]
-        for rule in rules:
-            if rule[0] == "mixin":
-                consumed = self._step(states, rule[1], pos, at_bol, null_steps)
-                if consumed is not None:
-                    return consumed
-                continue
-            regex, action, next_state, bol_only = rule
+        text = self._text
+        for regex, action, next_state, bol_only, safe_at_bol, safe_anywhere in rules:
             if bol_only and not at_bol:
                 continue
-            m, size = self._match(regex, pos, at_bol)
-            if m is None:
-                continue
+            # match where Rouge's StringScanner would: in place when anchoring cannot differ
+            if pos == 0 or safe_anywhere or (at_bol and safe_at_bol):
+                m = regex.match(text, pos)
+                if m is None:
+                    continue
+                size = m.end() - pos
+            else:
+                if self._rest_pos != pos:
+                    self._rest = text[pos:]
+                    self._rest_pos = pos
+                m = regex.match(self._rest)
+                if m is None:
+                    continue
+                size = m.end()
             self.match = m
             if callable(action):
                 action(self, m)
@@ -165,6 +148,19 @@ class RougeLexer:
                 null_steps[0] = 0
             return size
         return None
+
+
+def _flatten(states: dict, name: str, seen: set) -> list:
+    """The rules of state ``name`` with mixins expanded, compiled."""
+    rules = []
+    for rule in states[name]:
+        if rule[0] == "mixin":
+            if rule[1] not in seen:  # a state mixing itself in adds nothing new
+                rules.extend(_flatten(states, rule[1], seen | {name}))
+            continue
+        regex = compile_rule_regex(rule[0], len(rule) > 3 and rule[3])
+        rules.append((regex, rule[1], rule[2], rule[0].startswith("^"), *in_place_safe(regex)))
+    return rules
 
 
 def merge_tokens(tokens):
