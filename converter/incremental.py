@@ -494,24 +494,69 @@ class IncrementalBuilder:
         started = time.perf_counter()
         report = Report(changed=sorted(changed))
         self._should_stop = should_stop
+        self._undo = None
+        self._children_before = dict(self.children)
         try:
             self._rebuild(paths, report)
             self.pending = set()
             self.force_reread = False
         except Interrupted:
             report.interrupted = True
-            self._after_failure(paths)
+            self._after_failure(paths, report)
         except Exception as exc:
             report.error = as_build_error(exc, self.source)
-            self._after_failure(paths)
+            self._after_failure(paths, report)
         report.elapsed = time.perf_counter() - started
         return report
 
-    def _after_failure(self, paths: set[str]) -> None:
-        # Nothing was committed: the next rebuild redoes these changes. The live
-        # site may be half-updated, so it is read afresh and compared with the state.
+    def _after_failure(self, paths: set[str], report: Report) -> None:
+        """Nothing was committed: the site on disk and in memory go back to the last
+        good build, and the next rebuild redoes these changes."""
         self.pending = paths
-        self.force_reread = True
+        self.children = self._children_before
+        self._restore_outputs(report.written)
+        report.written = []
+        if self._undo is not None:   # the fast path changed the live site
+            try:
+                self._rollback(self._undo)
+            except Exception:
+                self.force_reread = True   # not trusted any more: read afresh next time
+        self._undo = None
+
+    def _restore_outputs(self, written: list[Path]) -> None:
+        """Outputs written by a rebuild that did not finish get their committed bytes back."""
+        committed = {state.dest: state for state in self.items.values() if state.dest}
+        for target in written:
+            state = committed.get(target)
+            if state is not None:
+                write_if_changed(target, (state.final_output or "").encode("utf-8"))
+            else:
+                remove_output(target, self.destination)
+
+    def _rollback(self, undo: dict) -> None:
+        """Put the live site (fast path) back as the last good build left it."""
+        from converter.model import Excerpt
+        site, snap = self.site, self.snap
+        site.layouts.update(undo["layouts"])
+        for item, excerpt in undo["excerpts"]:
+            item.data["excerpt"] = excerpt
+        site.pages[:] = undo["pages"]
+        for key, page in undo["child_pages"].items():
+            current = snap.by_key.get(key)
+            if current is not None and current is not page:
+                replace_in_page_caches(site.renderer.site_drop, current, page)
+            snap.adopt(page)
+        for item in snap.order:
+            state = self.items.get(snap.key(item))
+            if state is None:
+                continue
+            item.content, item.output = state.final_content, state.final_output
+            excerpt = getattr(item, "data", {}).get("excerpt")
+            if isinstance(excerpt, Excerpt):
+                excerpt._output = state.excerpt_output
+        site.renderer.layout_templates.clear()
+        site.liquid.include_cache.clear()
+        RECORDER.excerpt_frames.clear()
 
     # --- reading --------------------------------------------------------------------
     def _load(self):
@@ -689,7 +734,15 @@ class IncrementalBuilder:
 
     # --- incremental ----------------------------------------------------------------
     def _rebuild(self, paths: set[str], report: Report) -> None:
+        if not self.force_reread:
+            snap = self.snap
+            self._undo = {"layouts": dict(self.site.layouts), "excerpts": [],
+                          "pages": list(self.site.pages),
+                          "child_pages": {key: snap.by_key[key] for keys in self.children.values()
+                                          for key in keys if key in snap.by_key}}
         plan = None if self.force_reread else self._fast_plan(paths)
+        if plan is None:
+            self._undo = None   # a fresh site is read: the live one is not touched
         if plan is not None:
             site, snap, (fired, dirty, new_raw) = self.site, self.snap, plan
             copies, removals = [], []
@@ -781,6 +834,7 @@ class IncrementalBuilder:
                     fresh = Excerpt(target)
                     fresh.data = excerpt.data
                     target.data["excerpt"] = fresh
+                    self._undo["excerpts"].append((target, excerpt))
                 new_raw[key] = payload
                 fired.add(("body", key))
                 dirty.add(key)

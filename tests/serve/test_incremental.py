@@ -153,3 +153,20 @@ def test_interrupted_rebuild_is_redone_with_the_newer_change(tmp_path, frozen_ti
     final = builder.rebuild({"_layouts/single.html"})
     assert final.error is None and not final.interrupted
     assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+
+
+def test_reverted_change_after_interruption_restores_the_old_output(tmp_path, frozen_time):
+    source = copy_site(tmp_path)
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().error is None
+    original = (source / POST).read_text(encoding="utf-8")
+    edit(source / POST, FRONT_END, FRONT_END + "\nShort-lived words.\n\n")
+    calls = []
+    stopped = builder.rebuild({POST}, should_stop=lambda: calls.append(1) or len(calls) > 1)
+    assert stopped.interrupted
+    (source / POST).write_text(original, encoding="utf-8")   # the edit is undone
+    final = builder.rebuild({POST})
+    assert final.error is None and final.rendered == 0
+    assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+    assert not builder.force_reread   # the live site was rolled back, not dropped
