@@ -612,8 +612,7 @@ def at_most(value: object, maximum: object) -> int | float:
 
 
 def default(value: object, fallback: object = "", *args: object, **options: object) -> object:
-    allow_false = bool(options.get("allow_false")) and options.get("allow_false") is not False
-    if allow_false:
+    if ruby.truthy(options.get("allow_false")):
         missing = is_nil(value)
     else:
         missing = is_nil(value) or value is False
