@@ -247,21 +247,29 @@ class FrontMatterMemo:
 
     @contextlib.contextmanager
     def active(self):
-        from converter import frontmatter
-        original = frontmatter.load_yaml
+        """Memoize YAML while reading: front matter, config and data files alike
+        (the same text always parses to the same value; callers get a copy)."""
+        from converter import config, frontmatter, reader
+        modules = [m for m in (frontmatter, config, reader) if hasattr(m, "load_yaml")]
+        originals = {m: m.load_yaml for m in modules}
 
-        def load_yaml(text, rel=None, *args, **kwargs):
-            self.texts[rel] = text
-            key = (text, rel)
-            if key not in self.parsed:
-                self.parsed[key] = original(text, rel, *args, **kwargs)
-            return copy.deepcopy(self.parsed[key])
+        def memoized(original, remember: bool):
+            def load_yaml(text, rel=None, *args, **kwargs):
+                if remember:
+                    self.texts[rel] = text
+                key = (text, rel)
+                if key not in self.parsed:
+                    self.parsed[key] = original(text, rel, *args, **kwargs)
+                return copy.deepcopy(self.parsed[key])
+            return load_yaml
 
-        frontmatter.load_yaml = load_yaml
+        for module in modules:
+            module.load_yaml = memoized(originals[module], remember=module is frontmatter)
         try:
             yield
         finally:
-            frontmatter.load_yaml = original
+            for module, original in originals.items():
+                module.load_yaml = original
         if len(self.parsed) > 20000:   # edits pile up old texts: start afresh
             self.parsed.clear()
 
