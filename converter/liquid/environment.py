@@ -19,6 +19,7 @@ parser; the environment; Jekyll's error wording; settings.
 
 from __future__ import annotations
 
+import inspect
 import re
 import warnings
 from typing import Any, Callable, Iterator, Mapping
@@ -635,6 +636,7 @@ def jekyll_error_message(exc: BaseException, source: str | None = None) -> str:
         message = _ruby_syntax_message(message)
         kind = "Liquid syntax error"
     else:
+        message = _ruby_arity_message(message) or message
         kind = "Liquid error"
     return f"{kind}{f' (line {line})' if line else ''}: {message}"
 
@@ -645,6 +647,29 @@ def _line_of(token: Token | None, source: str | None) -> int | None:
     if source is not None:  # an error at the end of the template
         return source.count("\n") + 1
     return None
+
+
+_ARITY = re.compile(r"(\w+): \w+\(\) (?:missing (\d+) required|takes .*?but (\d+) "
+                    r"(?:positional arguments? )?(?:\(.*?\) )?were given)")
+
+
+def _ruby_arity_message(message: str) -> str | None:
+    """python-liquid's TypeError for a filter called with the wrong number of
+    arguments, as Ruby says it: "wrong number of arguments (given 2, expected 3)"."""
+    match = _ARITY.match(message)
+    if not match:
+        return None
+    from .filters import FILTERS
+
+    function = FILTERS.get(match[1])
+    if function is None:
+        return None
+    parameters = [p for p in inspect.signature(function).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    required = sum(1 for p in parameters if p.default is p.empty)
+    given = required - int(match[2]) if match[2] else int(match[3])
+    expected = str(required) if required == len(parameters) else f"{required}..{len(parameters)}"
+    return f"wrong number of arguments (given {given}, expected {expected})"
 
 
 def _ruby_syntax_message(message: str) -> str:

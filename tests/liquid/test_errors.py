@@ -295,6 +295,10 @@ JEKYLL_MESSAGES = [
      "Invalid Date: '\"garbage\"' is not a valid datetime."),
     ("{% link nope.md %}", "Could not find document 'nope.md' in tag 'link'.\n\n"
                            "Make sure the document exists and the path is correct.\n"),
+    ("{{ x | where: 'a' }}", "Liquid error (line 1): wrong number of arguments (given 2, expected 3)"),
+    ("{{ x | slice }}", "Liquid error (line 1): wrong number of arguments (given 1, expected 2..3)"),
+    ("{{ x | date_to_string: 1, 2, 3 }}",
+     "Liquid error (line 1): wrong number of arguments (given 4, expected 1..3)"),
 ]
 
 
