@@ -15,7 +15,7 @@ from .element import Element
 from .entities import entity, KramdownEntityError
 from .html_parser import HtmlParserMixin, StopBlockParsing
 from .rx import rx, escape
-from .scanner import Scanner
+from .scanner import Scanner, in_place_safe
 
 RUBY_WS = " \t\n\v\f\r\0"
 ALPHA_WORD_END = re.compile(r"(?:[^\W\d_]|[^\W\d_]-)\Z")
@@ -1073,7 +1073,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         if table is None:
             cls = type(self)
             table = [
-                (self.PARSERS[name][0], getattr(cls, self.PARSERS[name][1]))
+                (self.PARSERS[name][0], getattr(cls, self.PARSERS[name][1]), *in_place_safe(self.PARSERS[name][0]))
                 for name in self.block_parsers
                 if self.BLOCK_FIRST_CHARS.get(name) is None or first_char in self.BLOCK_FIRST_CHARS[name]
             ]
@@ -1134,8 +1134,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
             src = self.src
             while not src.eos:
                 start = src.pos
-                for start_re, method in self.block_table_for(src.string[start]):
-                    if src.check(start_re) is not None and method(self):
+                for start_re, method, safe_at_bol, safe_anywhere in self.block_table_for(src.string[start]):
+                    if src.check_flagged(start_re, safe_at_bol, safe_anywhere) is not None and method(self):
                         break
                 else:
                     start = -1
@@ -1173,7 +1173,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         if table is None:
             cls = type(self)
             table = self._TABLE_CACHE[key] = [
-                (self.PARSERS[n][0], getattr(cls, self.PARSERS[n][1])) for n in parsers
+                (self.PARSERS[n][0], getattr(cls, self.PARSERS[n][1]), *in_place_safe(self.PARSERS[n][0]))
+                for n in parsers
                 if self.SPAN_FIRST_CHARS.get(n) is None or first_char in self.SPAN_FIRST_CHARS[n]
             ]
         return table
@@ -1202,8 +1203,9 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     stop_re_found = accept_stop() if accept_stop is not None else True
                 if stop_re_found:
                     break
-                for start_re, method in self.span_table_for(parser_names, src.string[src.pos]):
-                    if src.check(start_re) is not None:
+                for start_re, method, safe_at_bol, safe_anywhere in self.span_table_for(
+                        parser_names, src.string[src.pos]):
+                    if src.check_flagged(start_re, safe_at_bol, safe_anywhere) is not None:
                         method(self)
                         break
                 else:

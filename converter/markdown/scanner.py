@@ -72,6 +72,22 @@ class Scanner:
         rest = self.rest
         return (regex.search(rest) if search else regex.match(rest)), pos
 
+    def check_flagged(self, regex: re.Pattern, safe_at_bol: bool, safe_anywhere: bool) -> re.Match | None:
+        """check() with the regex's in_place_safe flags supplied (the parsers' hot loops)."""
+        pos = self.pos
+        string = self.string
+        if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
+            m = regex.match(string, pos)
+            offset = 0
+        else:
+            m = regex.match(self.rest)
+            offset = pos
+        self.last = m
+        if m is not None:
+            self.last_start = pos
+            self.last_offset = offset
+        return m
+
     def check(self, regex: re.Pattern) -> re.Match | None:
         """Match at the position without advancing (Ruby check / match?)."""
         m, offset = self._match(regex)
