@@ -300,7 +300,7 @@ def ruby_split(text: str, separator: str) -> list[str]:
     return parts
 
 
-def split(value: object, separator: object = None) -> list[str]:
+def split(value: object, separator: object) -> list[str]:
     return ruby_split(rto_s(value), rto_s(_arg(separator)))
 
 
@@ -630,7 +630,7 @@ def _zone(context: RenderContext):
 
 
 @with_context
-def date(value: object, fmt: object = None, *, context: RenderContext) -> object:
+def date(value: object, fmt: object, *, context: RenderContext) -> object:
     fmt_text = rto_s(fmt)
     if not fmt_text:
         return value
