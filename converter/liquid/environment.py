@@ -689,7 +689,7 @@ def liquid_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     block = config.get("liquid") if isinstance(config, Mapping) else None
     if isinstance(block, Mapping):
         settings.update({k: block[k] for k in settings if k in block})
-    settings["error_mode"] = str(settings["error_mode"] or "warn")
+    settings["error_mode"] = str(settings["error_mode"] or "warn").lstrip(":")  # ":warn" too
     settings["strict_filters"] = bool(settings["strict_filters"])
     settings["strict_variables"] = bool(settings["strict_variables"])
     return settings
