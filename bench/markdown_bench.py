@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "markdown"))
 sys.path.insert(0, str(REPO))
 
-from corpus import all_cases  # noqa: E402
+from corpus import all_cases, strip_front_matter, without_liquid  # noqa: E402
 
 from converter.markdown import KramdownConverter  # noqa: E402
 
@@ -41,6 +41,12 @@ start = Process.clock_gettime(Process::CLOCK_PROCESS_CPUTIME_ID)
 rounds.times { texts.each { |t| parser.convert(t) } }
 puts Process.clock_gettime(Process::CLOCK_PROCESS_CPUTIME_ID) - start
 """
+
+
+def site_texts(site: str) -> list[str]:
+    """Bodies of a site's Markdown files, Liquid paragraphs removed (as in the corpus)."""
+    paths = sorted(p for p in Path(site).rglob("*") if p.suffix in (".md", ".markdown") and "_site" not in p.parts)
+    return [without_liquid(strip_front_matter(p.read_text(encoding="utf-8", errors="replace"))) for p in paths]
 
 
 def bench_ours(texts: list[str], rounds: int) -> float:
@@ -64,8 +70,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--repeat", type=int, default=3, help="alternate runs; the best time of each side counts")
+    ap.add_argument("--site", default=None,
+                    help="use the Markdown files of this site (e.g. one made by ../shared/tools/make-bench-site) "
+                         "instead of the test corpus")
     args = ap.parse_args()
-    texts = [case.text for case in all_cases()]
+    texts = site_texts(args.site) if args.site else [case.text for case in all_cases()]
     pages = len(texts) * args.rounds
     size_kb = sum(len(t.encode()) for t in texts) / 1024
     print(f"corpus: {len(texts)} documents ({size_kb:.0f} KiB), {args.rounds} rounds")
