@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections import OrderedDict
 
 import mistune
 from mistune.core import BlockState
@@ -60,23 +61,45 @@ def build_markdown(parser_class: type[KramdownParser], options: dict) -> mistune
 
 
 class KramdownConverter:
-    """Markdown -> HTML exactly as Jekyll 4.3.1's kramdown converter."""
+    """Markdown -> HTML exactly as Jekyll 4.3.1's kramdown converter.
 
-    def __init__(self, options: dict | None = None):
+    Like Jekyll's Markdown converter (which caches by content), results for
+    short texts are memoised: excerpts and ``markdownify`` inputs repeat.
+    ``cache_size=0`` turns that off (benchmarks).
+    """
+
+    CACHEABLE_LENGTH = 4096
+
+    def __init__(self, options: dict | None = None, cache_size: int = 1024):
         site_options = dict(options or {})
         highlighter = site_options.pop("highlighter", None)
         self.options = jekyll_options(site_options, highlighter)
         input_name = str(self.options.get("input") or "kramdown").lower()
         parser_class = PARSER_FOR_INPUT.get(input_name, KramdownParser)
         self._markdown = build_markdown(parser_class, self.options)
+        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._cache_size = cache_size
 
     def convert(self, text: str) -> str:
         """kramdown's HTML for ``text``; never raises."""
+        text = text if isinstance(text, str) else str(text or "")
+        cached = self._cache.get(text)
+        if cached is not None:
+            self._cache.move_to_end(text)
+            return cached
+        result = self._convert_uncached(text)
+        if self._cache_size and len(text) <= self.CACHEABLE_LENGTH:
+            self._cache[text] = result
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return result
+
+    def _convert_uncached(self, text: str) -> str:
         try:
-            return self._markdown(text if isinstance(text, str) else str(text or ""))
+            return self._markdown(text)
         except Exception:  # noqa: BLE001 - a page must still build
             log.exception("kramdown conversion failed; emitting escaped text")
-            return f"<p>{html.escape(str(text), quote=False)}</p>\n"
+            return f"<p>{html.escape(text, quote=False)}</p>\n"
 
 
 _SMARTY_CACHE: dict = {}
