@@ -1037,7 +1037,9 @@ def transliterate(text: str) -> str:
     return "".join(char if char.isascii() else _APPROXIMATIONS.get(char, "?") for char in text)
 
 
-def slugify_text(text: str, mode: str | None = None, cased: bool = False) -> str:
+def slugify_text(text: str, mode: str | None = None, cased: bool = False,
+                 warn: Callable[[str], None] | None = None) -> str:
+    """Jekyll::Utils.slugify; `warn` hears Jekyll's "Empty `slug` generated" warning."""
     mode = mode or "default"
     if mode not in _SLUG_MODES:
         return text if cased else text.lower()
@@ -1052,13 +1054,18 @@ def slugify_text(text: str, mode: str | None = None, cased: bool = False) -> str
     else:
         slug = _replace_runs(text, _is_slug_char)
     slug = _EDGE_HYPHENS.sub("", slug)
+    if not slug and warn is not None:
+        warn(f"Empty `slug` generated for '{text}'.")
     return slug if cased else slug.lower()
 
 
-def slugify(value: object, mode: object = None) -> str | None:
+@with_context
+def slugify(value: object, mode: object = None, *, context: RenderContext) -> str | None:
     if is_nil(value):
         return None
-    return slugify_text(rto_s(value), None if is_nil(mode) else rto_s(mode))
+    log = getattr(_site(context), "log", None)
+    warn = (lambda message: log.warn("Warning:", message)) if log is not None else None
+    return slugify_text(rto_s(value), None if is_nil(mode) else rto_s(mode), warn=warn)
 
 
 # ---- jsonify (as_liquid(input).to_json) and inspect

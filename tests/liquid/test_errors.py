@@ -317,3 +317,12 @@ def test_blank_equals_nothing_in_conditions(site):
                 "{% unless u == blank %}c{% endunless %}{% if e == empty %}d{% endif %}"
                 "{% if x == 'blank' %}e{% endif %}")
     assert render(site, template, x="blank") == "bcde"
+
+
+def test_empty_slug_warns_like_jekyll(tmp_path):
+    # Jekyll: "Warning: Empty `slug` generated for '---'."
+    seen = []
+    log = type("Log", (), {"warn": lambda self, topic, message: seen.append((topic, message))})()
+    site = make_site(tmp_path, log=log)
+    assert render(site, "[{{ '---' | slugify }}][{{ 'ok' | slugify }}]") == "[][ok]"
+    assert seen == [("Warning:", "Empty `slug` generated for '---'.")]
