@@ -77,15 +77,23 @@ class HtmlConverter:
         self.stack: list[Element] = []
         self.used_ids: dict = {}
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
+        self._dispatch: dict = {}
 
     def convert(self, el: Element, indent: int = -INDENT) -> str:
-        return getattr(self, f"convert_{el.type}")(el, indent)
+        return self._method(el.type)(el, indent)
+
+    def _method(self, el_type: str):
+        method = self._dispatch.get(el_type)
+        if method is None:
+            method = self._dispatch[el_type] = getattr(self, f"convert_{el_type}")
+        return method
 
     def inner(self, el: Element, indent: int) -> str:
         indent += self.INDENT
         self.stack.append(el)
+        method = self._method
         try:
-            return "".join(getattr(self, f"convert_{c.type}")(c, indent) for c in el.children)
+            return "".join([method(c.type)(c, indent) for c in el.children])
         finally:
             self.stack.pop()
 

@@ -1132,7 +1132,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         status = None
         try:
             src = self.src
-            while not src.eos:
+            end = len(src.string)
+            while src.pos < end:
                 start = src.pos
                 for start_re, method, safe_at_bol, safe_anywhere in self.block_table_for(src.string[start]):
                     if src.check_flagged(start_re, safe_at_bol, safe_anywhere) is not None and method(self):
@@ -1190,8 +1191,9 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         used_re = span_re if stop_re is None else self._stop_or_span_start(stop_re, span_start)
         src = self.src
         stop_re_found = False
+        end = len(src.string)
         try:
-            while not src.eos and not stop_re_found:
+            while src.pos < end and not stop_re_found:
                 result = self._scan_to(used_re)
                 if result is None:
                     if stop_re is None:
