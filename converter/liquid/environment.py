@@ -29,7 +29,8 @@ from liquid.builtin.output import OutputNode
 from liquid.builtin.output import Output as _BuiltinOutput
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.context import ReadOnlyChainMap
-from liquid.exceptions import LiquidSyntaxError, UndefinedError, UnknownFilterError
+from liquid.exceptions import (BlockNestingError, LiquidSyntaxError, UndefinedError,
+                               UnknownFilterError)
 from liquid.mode import Mode
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
@@ -482,8 +483,6 @@ class JekyllEnvironment(Environment):
         self.error_mode = error_mode
         self.on_warning = on_warning or _warn
         self.include_cache: dict[tuple, BoundTemplate] = {}
-        self._warnings: list[str] = []  # of the template being parsed
-        self._parsing = ""
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=extra)
@@ -500,23 +499,29 @@ class JekyllEnvironment(Environment):
         """Parse a template.  Its Ruby-style warnings are in `template.warnings`,
         and go to `on_warning` unless `report_warnings` is false (Jekyll never
         prints the warnings of included files)."""
-        outer = self._warnings, self._parsing  # tags parse their own markup mid-parse
-        self._warnings, self._parsing = [], name or (str(path) if path else "")
+        warnings: list[str] = []
+        path = path or name or None
         try:
-            template = super().from_string(source, name=name, path=path or name or None,
-                                           globals=globals, matter=matter)
-            template.warnings = self._warnings
-        finally:
-            self._warnings, self._parsing = outer
+            nodes = self._parse_like_ruby(source, str(path or "template"), warnings)
+        except (LiquidSyntaxError, BlockNestingError) as err:
+            err.template_name = path
+            raise
+        template = self.template_class(env=self, name=name, path=path, nodes=nodes,
+                                       globals=self.make_globals(globals), matter=matter)
+        template.warnings = warnings
         if report_warnings:
             for message in template.warnings:
                 self.on_warning(message)
         return template
 
     def _parse(self, source: str):
+        return self._parse_like_ruby(source, "template", [])
+
+    def _parse_like_ruby(self, source: str, name: str, warnings: list[str]):
         """Parse as Ruby does: markup Ruby's strict parser rejects is read the lax way
-        (with a warning); markup only python-liquid rejects is rewritten quietly."""
-        tokens = list(self._ruby_tokens(list(self.tokenizer()(source))))
+        (its warning appended to `warnings`); markup only python-liquid rejects is
+        rewritten quietly."""
+        tokens = list(self._ruby_tokens(list(self.tokenizer()(source)), name, warnings))
         try:
             return get_parser(self).parse(TokenStream(iter(tokens)))
         except LiquidSyntaxError:
@@ -533,7 +538,8 @@ class JekyllEnvironment(Environment):
             yield kind, previous, token
             previous = token
 
-    def _ruby_tokens(self, tokens: list[Token]) -> Iterator[Token]:
+    def _ruby_tokens(self, tokens: list[Token], name: str,
+                     warnings: list[str]) -> Iterator[Token]:
         """Drop the markup of end tags (Ruby ignores it); read the markup Ruby's
         strict parser rejects with Ruby's lax parser."""
         for kind, head, token in self._markups(tokens):
@@ -542,7 +548,7 @@ class JekyllEnvironment(Environment):
             if kind in _RUBY_CHECKED:
                 error = ruby_strict_error(kind, _raw_markup(head, token))
                 if error:
-                    token = self._lax(kind, head, token, error)
+                    token = self._lax(kind, head, token, error, name, warnings)
             if kind in _CONDITIONS and "blank" in token.value:
                 token = token._replace(value=_blank_in_condition(token.value))
             yield token
@@ -554,14 +560,15 @@ class JekyllEnvironment(Environment):
                 token = token._replace(value=_LAX_REWRITES[kind](token.value))
             yield token
 
-    def _lax(self, kind: str, head: Token, token: Token, error: str) -> Token:
+    def _lax(self, kind: str, head: Token, token: Token, error: str, name: str,
+             warnings: list[str]) -> Token:
         """Ruby's error_mode: warn (record, read lax), lax (read lax), strict (raise)."""
         line = token.source.count("\n", 0, max(head.start_index, 0)) + 1
         message = f"Liquid syntax error (line {line}): {error}"
         if self.error_mode == "strict":
             raise LiquidSyntaxError(message, token=token)
         if self.error_mode == "warn":
-            self._warnings.append(f"{message} in {self._parsing or 'template'}")
+            warnings.append(f"{message} in {name}")
         return token._replace(value=_LAX_REWRITES[kind](token.value))
 
     def _parses(self, kind: str, head: Token, expression: Token) -> bool:
