@@ -358,7 +358,8 @@ class RubyStrictParser:
             self.expression()
             self.consume("close_round")
         else:
-            shown = f"[:{kind}]" if kind == "end_of_string" else f"[:{kind}, {inspect_string(text)}]"
+            shown = (f"[:{kind}]" if kind == "end_of_string"
+                     else f"[:{kind}, {inspect_string(text)}]")
             raise RubySyntaxError(f"{shown} is not a valid expression")
 
     def lookups(self) -> None:
