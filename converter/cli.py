@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import traceback
@@ -124,6 +125,39 @@ def raise_terminated(signum, frame):
     raise Terminated()
 
 
+class ShortTraceFormatter(logging.Formatter):
+    """Library warnings on one line: the exception's type and message, no traceback."""
+
+    def formatException(self, exc_info) -> str:
+        return f"{exc_info[0].__name__}: {exc_info[1]}"
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        if record.exc_info:
+            text += f" ({self.formatException(record.exc_info)})"
+        return "            Warning: " + text
+
+
+def configure_logging(trace: bool) -> None:
+    """Modules log problems they recover from; only --trace shows their tracebacks."""
+    handler = logging.StreamHandler(sys.stderr)
+    if not trace:
+        handler.setFormatter(ShortTraceFormatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+
+def indented(text: str, prefix: str = "         ") -> str:
+    return text.replace("\n", "\n" + prefix)
+
+
+def report_build_error(exc: BuildError, trace: bool) -> None:
+    if trace:
+        traceback.print_exc()
+    print(f"  Error: {indented(str(exc))}", file=sys.stderr)
+    if not trace:
+        print("         Run again with --trace for more information.", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, raise_terminated)
     parser = make_parser()
@@ -132,15 +166,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     trace = getattr(args, "trace", False)
+    configure_logging(trace)
     try:
         return int(args.func(args) or 0)
     except BuildError as exc:
+        report_build_error(exc, trace)
+        return exc.exit_code
+    except RecursionError as exc:  # a bug, but a common one with nested input: say so
         if trace:
             traceback.print_exc()
-        print(f"  Error: {exc}", file=sys.stderr)
-        if not trace:
-            print("         Run again with --trace for more information.", file=sys.stderr)
-        return exc.exit_code
+        print("  Error: the input is nested too deeply to process (RecursionError).",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt as exc:
         print("Interrupted.", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130

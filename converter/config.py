@@ -99,24 +99,50 @@ def default_config_files(source: Path) -> tuple[list[Path], bool]:
     return [source / "_config.yml"], True
 
 
-def read_config_file(path: Path, is_default: bool, log) -> dict:
+class InvalidConfiguration(BuildError):
+    """A configuration file that parses but is not a mapping (Jekyll's ArgumentError):
+    Jekyll warns and goes on with the defaults and what it had read before."""
+
+
+def display_name(path: Path, source: Path | None) -> str:
+    try:
+        return path.resolve().relative_to(source.resolve()).as_posix() if source else str(path)
+    except ValueError:
+        return str(path)
+
+
+def parse_config_text(text: str, path: Path, name: str):
+    if path.suffix == ".json":
+        try:
+            return json.loads(text or "{}")
+        except json.JSONDecodeError as exc:
+            raise BuildError(f"JSON error: {exc.msg}", name, exc.lineno, column=exc.colno) from exc
+    if path.suffix == ".toml":
+        import tomllib
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise BuildError(f"TOML error: {exc}", name) from exc
+    return load_yaml(text, name) if text.strip() else {}
+
+
+def read_config_file(path: Path, is_default: bool, log, source: Path | None = None) -> dict:
+    name = display_name(path, source)
     if not path.is_file():
         if is_default:
             log.warn("Configuration file:", "none")
             return {}
-        raise BuildError(f"Configuration file not found: {path}", str(path))
-    text = path.read_text(encoding="utf-8-sig")
-    if path.suffix == ".json":
-        data = json.loads(text or "{}")
-    elif path.suffix == ".toml":
-        import tomllib
-        data = tomllib.loads(text)
-    else:
-        data = load_yaml(text, str(path)) if text.strip() else {}
-    if data is None:
+        raise BuildError(f"Configuration file not found: {path}", name,
+                         hint="Check the --config option: files are separated by commas.")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BuildError("file is not valid UTF-8; save it as UTF-8", name) from exc
+    data = parse_config_text(text, path, name)
+    if data is None or data is False:  # Jekyll: `safe_load_file(file) || {}`
         data = {}
     if not isinstance(data, dict):
-        raise BuildError(f"Configuration file: (INVALID) {path} is not a mapping", str(path))
+        raise InvalidConfiguration(f"Configuration file: (INVALID) {path}", name)
     log.info("Configuration file:", str(path.resolve()))
     return data
 
@@ -129,7 +155,12 @@ def load_config(source: Path, config_files: list[Path] | None, overrides: dict, 
     else:
         files, is_default = default_config_files(source)
     for path in files:
-        config = deep_merge(config, read_config_file(path, is_default, log))
+        try:
+            config = deep_merge(config, read_config_file(path, is_default, log, source))
+        except InvalidConfiguration as exc:
+            log.warn("WARNING:", "Error reading configuration. Using defaults (and options).")
+            log.warn("", f"{exc.message}: it must be a mapping of `key: value` lines")
+            break
     config = deep_merge(config, overrides)
     return finalise(config)
 

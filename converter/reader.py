@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 from converter.errors import BuildError
-from converter.frontmatter import has_front_matter, read_with_front_matter
+from converter.frontmatter import (has_front_matter, read_document_front_matter, read_source,
+                                   read_with_front_matter)
 from converter.model import (DATE_FILENAME_RE, DATELESS_FILENAME_RE, Collection, Document,
                              Layout, Page, Site, StaticFile, strip_trailing_dots, to_time)
 from converter.urls import titleize_slug
@@ -230,10 +231,12 @@ class Reader:
         doc.data = merge_defaults(self.site.defaults_for(doc.relative_path, collection.label), {})
         merge_data(doc, {"categories": categories})
         if doc.is_yaml:
-            doc.data = load_yaml(path.read_text(encoding="utf-8"), doc.relative_path) or {}
+            doc.data = load_yaml(read_source(path, self.site), doc.relative_path) or {}
             return doc
-        data, content = read_with_front_matter(path, self.site, front_matter=True)
+        data, content = read_document_front_matter(path, self.site)
         doc.content = content
+        if data is None:  # unreadable front matter: Jekyll keeps the bare document
+            return doc
         merge_data(doc, data)
         populate(doc)
         return doc
@@ -267,23 +270,43 @@ class Reader:
         return data
 
     def read_data_file(self, path: Path):
+        """DataReader#read_data_file: CSV/TSV as a list of rows, anything else as YAML."""
         rel = path.relative_to(self.source).as_posix()
         ext = path.suffix.lower()
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_source(path, self.site)
         if ext in (".csv", ".tsv"):
-            rows = csv.reader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ",")
-            rows = list(rows)
-            if not rows:
-                return []
-            header, body = rows[0], rows[1:]
-            return [{h: (row[i] if i < len(row) else None) for i, h in enumerate(header)}
-                    for row in body]
+            return read_csv(text, "\t" if ext == ".tsv" else ",", rel)
         if ext == ".json":
-            try:
-                return json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise BuildError(f"JSON error: {exc.msg}", rel, exc.lineno) from exc
+            return read_json(text, rel)
         return load_yaml(text, rel)
+
+
+def read_csv(text: str, delimiter: str, rel: str) -> list:
+    """Rows as header -> value mappings; malformed quoting stops, as Ruby's CSV does."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise BuildError(f"CSV error: {exc}", rel, reader.line_num or None,
+                         hint="Close every quoted field; a quote inside a quoted field "
+                              "is written twice (\"\").") from exc
+    if not rows:
+        return []
+    header, body = rows[0], rows[1:]
+    return [{h: (row[i] if i < len(row) else None) for i, h in enumerate(header)}
+            for row in body]
+
+
+def read_json(text: str, rel: str):
+    """Jekyll reads .json data through its YAML loader (JSON is nearly YAML); a file
+    our YAML loader refuses but JSON accepts is read as JSON."""
+    try:
+        return load_yaml(text, rel)
+    except BuildError as yaml_error:
+        try:
+            return json.loads(text)
+        except (json.JSONDecodeError, RecursionError):
+            raise yaml_error from None
 
 
 def sanitize_data_name(name: str) -> str:

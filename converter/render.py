@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from converter import JEKYLL_VERSION
 from converter.config import deep_merge
-from converter.errors import BuildError
+from converter.errors import BuildError, check_markdown_nesting
 from converter.liquid.drops import PageDrop, SiteDrop
 from converter.model import Page
 
@@ -76,7 +76,7 @@ class Renderer:
             raise BuildError("Liquid Exception: nesting too deep (an include or layout "
                              "that includes itself?)", name) from exc
         except Exception as exc:  # python-liquid errors and errors in filters
-            raise liquid_error(exc, name) from exc
+            raise liquid_error(exc, name, self.site) from exc
         if self.profile is not None:
             stats = self.profile[name]
             stats[0] += 1
@@ -86,6 +86,7 @@ class Renderer:
 
     def convert(self, item, content: str) -> str:
         if item.is_markdown:
+            check_markdown_nesting(content, item.relative_path)
             try:
                 return self.site.markdown.convert(content)
             except Exception as exc:
@@ -123,7 +124,7 @@ class Renderer:
             try:
                 template = self.env.from_string(layout.content, name=layout.relative_path)
             except Exception as exc:
-                raise liquid_error(exc, layout.relative_path) from exc
+                raise liquid_error(exc, layout.relative_path, self.site) from exc
             self.layout_templates[layout.name] = template
         return template
 
@@ -137,11 +138,7 @@ class Renderer:
         return "\n".join(lines)
 
 
-def liquid_error(exc: Exception, name: str) -> BuildError:
-    """A Liquid failure as Jekyll reports it: 'Liquid Exception: ... in FILE'."""
-    line = getattr(getattr(exc, "token", None), "line_number", None) or \
-        getattr(exc, "line_number", None)
-    message = getattr(exc, "message", None) or str(exc)
-    if not isinstance(line, int):
-        line = None
-    return BuildError(f"Liquid Exception: {message}", name, line)
+def liquid_error(exc: Exception, name: str, site=None) -> BuildError:
+    """A Liquid failure as Jekyll reports it: 'Liquid Exception: ...', with file and line."""
+    from converter.errors import liquid_failure
+    return liquid_failure(exc, name, site)

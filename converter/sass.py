@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
 
 import tempfile
 
@@ -66,7 +67,7 @@ def compile_sass(site, content: str, page) -> str:
         else:
             css = libsass.compile(string=content, indented=page.ext == ".sass", **kwargs)
     except libsass.CompileError as exc:
-        raise BuildError(f"Sass error: {sass_message(exc)}", page.relative_path) from exc
+        raise sass_error(site, page, sass_message(exc)) from exc
     replacement = '@charset "UTF-8";' if options.get("add_charset") else ""
     return css.replace(BOM, replacement, 1) if css.startswith(BOM) else css
 
@@ -92,6 +93,39 @@ def sass_message(exc: Exception) -> str:
         return json.loads(text).get("formatted", text)
     except (ValueError, AttributeError):
         return text.strip()
+
+
+SASS_LOCATION = re.compile(r"on line (\d+):(\d+) of (.+)")
+
+
+def sass_error(site, page, message: str) -> BuildError:
+    """The error at the SCSS file and line people edit (not our private copy of it)."""
+    first = message.splitlines()[0] if message else "Sass error"
+    match = SASS_LOCATION.search(message)
+    if not match:
+        return BuildError(f"Sass error: {first}", page.relative_path)
+    line, column, file = int(match[1]), int(match[2]), match[3].strip()
+    path = os.path.abspath(file)
+    if file == "stdin" or os.path.basename(path) == page.name and \
+            not path.startswith(str(site.source)):
+        where = page.relative_path
+        line += page_body_offset(page)
+    else:
+        where = os.path.relpath(path, str(site.source)).replace(os.sep, "/")
+    detail = "" if where == page.relative_path else f" (imported by {page.relative_path})"
+    hint = ("Check the name, and that the file is in _sass/ (or a `sass: load_paths` folder)."
+            if "to import not found" in first else
+            "Fix the SCSS there: a missing `;` or `}` is the usual cause.")
+    return BuildError(f"Sass error: {first.removeprefix('Error: ')}{detail}", where, line,
+                      column=column, hint=hint)
+
+
+def page_body_offset(page) -> int:
+    from converter.frontmatter import front_matter_lines
+    try:
+        return front_matter_lines(page.path.read_text(encoding="utf-8-sig")) if page.path else 0
+    except (OSError, UnicodeDecodeError):
+        return 0
 
 
 def rebase_sources(source_map: str, tmp: str, entry: str, site, page) -> str:

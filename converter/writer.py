@@ -69,9 +69,37 @@ def staging_dir(dest: Path) -> Path:
     return dest.parent / f"{STAGING_PREFIX}{dest.name}-{os.getpid()}"
 
 
+def is_redirect_page(item) -> bool:
+    """jekyll-redirect-from's RedirectPage (Doctor.allow_used_permalink? skips those)."""
+    return getattr(item, "path", True) is None and getattr(item, "name", "") == "redirect.html" \
+        and isinstance(getattr(item, "data", {}).get("redirect"), dict)
+
+
+def source_name(item) -> str:
+    return getattr(item, "relative_path", "").lstrip("/") or f"(generated page {item.url})"
+
+
+def warn_conflicts(site) -> None:
+    """Doctor.conflicting_urls, as Jekyll's Site#write runs it: the last one written wins."""
+    targets: dict[Path, list[str]] = {}
+    for item in site.items_to_write():
+        if not is_redirect_page(item):
+            targets.setdefault(item.destination(site.dest), []).append(source_name(item))
+    for target, names in targets.items():
+        if len(names) > 1:
+            site.log.warn("Conflict:", "The following destination is shared by multiple files.")
+            site.log.warn("", "The written file may end up with unexpected contents.")
+            site.log.warn("", str(target.relative_to(site.dest)) if inside(target, site.dest)
+                          else str(target))
+            for name in names:
+                site.log.warn("", f" - {name}")
+            site.log.warn("", "Give each one its own `permalink:` to keep both.")
+
+
 def write_site(site) -> list[Path]:
     """Assemble the new site beside the destination, then swap it in. Returns written paths."""
     dest = site.dest
+    warn_conflicts(site)
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_dir(dest)
     if staging.exists():

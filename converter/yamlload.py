@@ -19,7 +19,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.resolver import BaseResolver
 
-from converter.errors import BuildError
+from converter.errors import BuildError, YAMLNestingError
 from converter.rubytypes import RubyDate, RubyTime
 
 MAX_EXPANDED_NODES = 1_000_000
@@ -186,13 +186,34 @@ def _make_yaml() -> YAML:
     return yaml
 
 
+YAML_HINT = ("Check the indentation and quoting near there: a value holding ': ', ' #' "
+             "or starting with [ { * & ! | > % @ needs quotes.")
+
+
 def load_yaml(text: str, path: str | None = None, line_offset: int = 0) -> Any:
-    """Parse YAML text; errors become BuildError naming the file and line."""
+    """Parse YAML text; errors become BuildError naming the file, line and column."""
     try:
         return _make_yaml().load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        raise BuildError(f"YAML error: {exc.problem or exc}", path, line) from exc
-    except (YAMLError, RecursionError) as exc:
+        raise marked_error(exc, path, line_offset) from exc
+    except RecursionError as exc:
+        raise YAMLNestingError("YAML error: nested too deeply to read", path,
+                               hint="Flatten the nested lists or mappings.") from exc
+    except YAMLError as exc:
         raise BuildError(f"YAML error: {exc}", path) from exc
+
+
+def marked_error(exc: MarkedYAMLError, path: str | None, line_offset: int) -> BuildError:
+    """Point at the problem, or, when the text ended too early, at what was left open."""
+    problem = str(exc.problem or "").replace("'<stream end>'", "the end of the text")
+    mark, context = exc.problem_mark, exc.context
+    ended_early = "end of the text" in problem or "end of stream" in problem
+    if exc.context_mark is not None and (mark is None or ended_early):
+        mark = exc.context_mark
+    elif exc.context_mark is not None and context:
+        opened = exc.context_mark
+        context += f" (started at line {opened.line + 1 + line_offset}, column {opened.column + 1})"
+    cause = "; ".join(part for part in (context, problem) if part) or str(exc)
+    line = mark.line + 1 + line_offset if mark else None
+    column = mark.column + 1 if mark else None
+    return BuildError(f"YAML error: {cause}", path, line, column=column, hint=YAML_HINT)
