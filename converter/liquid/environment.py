@@ -592,18 +592,26 @@ class JekyllEnvironment(Environment):
 _CONDITIONS = frozenset(("if", "elsif", "unless"))
 
 
-def _blank_in_condition(markup: str) -> str:
+def _blank_in_condition(markup: str, literals: frozenset = frozenset(("blank",))) -> str:
     """Replace the `blank` literal (not strings, not `x.blank`) with a value that
     equals nothing, as `blank` does in Jekyll's Liquid."""
     out, position, previous = [], 0, ""
     for match in _RUBY_TOKEN.finditer(markup):
         text = match.group()
-        if match.lastgroup == "id" and text == "blank" and previous != ".":
+        if match.lastgroup == "id" and text in literals and previous != ".":
             out.append(markup[position:match.start()] + "__blank_condition__")
             position = match.end()
         if not text.isspace():
             previous = text
     return "".join(out) + markup[position:]
+
+
+def jekyll_expression_condition(markup: str) -> str:
+    """A where_exp/find_exp condition as Jekyll parses it: there `empty` and `blank`
+    are Jekyll's Expression::MethodLiteral, which equals nothing."""
+    if "empty" not in markup and "blank" not in markup:
+        return markup
+    return _blank_in_condition(markup, frozenset(("blank", "empty")))
 
 
 def _raw_markup(head: Token, expression: Token) -> str:

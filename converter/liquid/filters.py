@@ -33,6 +33,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from . import ruby
+from .environment import jekyll_expression_condition
 from .ruby import LiquidArgumentError, MethodLiteral, from_decimal, is_nil, to_integer, to_number
 
 # --------------------------------------------------------------------------
@@ -1178,6 +1179,7 @@ def find(value: object, prop: object, target: object) -> object:
 
 @lru_cache(maxsize=512)
 def _parse_condition(env: Any, expression: str) -> BooleanExpression:
+    expression = jekyll_expression_condition(expression)
     token = Token(TOKEN_EXPRESSION, expression, 0, expression)
     return BooleanExpression.parse(env, TokenStream(tokenize(expression, token)))
 
