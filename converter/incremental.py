@@ -545,6 +545,7 @@ class IncrementalBuilder:
         """Put the live site (fast path) back as the last good build left it."""
         from converter.model import Excerpt
         site, snap = self.site, self.snap
+        forget_templates(site, undo["paths"])
         site.layouts.update(undo["layouts"])
         for item, excerpt in undo["excerpts"]:
             item.data["excerpt"] = excerpt
@@ -562,8 +563,6 @@ class IncrementalBuilder:
             excerpt = getattr(item, "data", {}).get("excerpt")
             if isinstance(excerpt, Excerpt):
                 excerpt._output = state.excerpt_output
-        site.renderer.layout_templates.clear()
-        site.liquid.include_cache.clear()
         RECORDER.excerpt_frames.clear()
 
     # --- reading --------------------------------------------------------------------
@@ -744,7 +743,7 @@ class IncrementalBuilder:
     def _rebuild(self, paths: set[str], report: Report) -> None:
         if not self.force_reread:
             snap = self.snap
-            self._undo = {"layouts": dict(self.site.layouts), "excerpts": [],
+            self._undo = {"layouts": dict(self.site.layouts), "excerpts": [], "paths": set(paths),
                           "pages": list(self.site.pages),
                           "child_pages": {key: snap.by_key[key] for keys in self.children.values()
                                           for key in keys if key in snap.by_key}}
@@ -846,8 +845,7 @@ class IncrementalBuilder:
                 new_raw[key] = payload
                 fired.add(("body", key))
                 dirty.add(key)
-        site.renderer.layout_templates.clear()
-        site.liquid.include_cache.clear()
+        forget_templates(site, paths)
         return fired, dirty, new_raw
 
     # The general path: read everything again and compare with the saved state.
@@ -997,6 +995,18 @@ class IncrementalBuilder:
         target = snap.writes.get(key)
         if target is not None and write_if_changed(target, (item.output or "").encode("utf-8")):
             report.written.append(target)
+
+
+def forget_templates(site, paths: set[str]) -> None:
+    """Drop the parsed layouts and includes whose files changed (parsing is costly)."""
+    for layout in site.layouts.values():
+        if layout.relative_path in paths:
+            site.renderer.layout_templates.pop(layout.name, None)
+    cache = site.liquid.include_cache
+    for key, template in list(cache.items()):
+        path = getattr(template, "path", None)
+        if path is None or source_relative(site, Path(path)) in paths:
+            del cache[key]
 
 
 def replace_in_page_caches(site_drop, old, new) -> None:
