@@ -25,8 +25,8 @@ Public API (used by ``converter.markdown`` and ``converter.liquid.tags``):
     (Rouge class, text) pairs for a Rouge lexer tag (lexers delegate through it).
 
 Exactness: plain text is exact; languages with a port of the Rouge lexer in
-``converter.markdown.rouge_lexers`` (shell, console, c, cpp, python, r,
-matlab, javascript, json, yaml, ini, html, css, markdown, tex, bibtex and
+``converter.markdown.rouge_lexers`` (shell, console, c, cpp, java, python,
+r, matlab, javascript, json, yaml, ini, html, css, markdown, tex, bibtex and
 their aliases) give Rouge's tokens; other languages go through Pygments'
 lexer for the language, whose token boundaries and classes can differ.
 """

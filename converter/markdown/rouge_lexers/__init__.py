@@ -14,6 +14,7 @@ from .cpp import CppLexer
 from .css import CSSLexer
 from .html import HTMLLexer
 from .ini import IniLexer
+from .java import JavaLexer
 from .javascript import JavascriptLexer
 from .json import JSONLexer
 from .markdown import MarkdownLexer
@@ -29,4 +30,4 @@ LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLex
           "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer,
           "html": HTMLLexer, "bibtex": BibTeXLexer,
           "javascript": JavascriptLexer, "console": ConsoleLexer,
-          "yaml": YAMLLexer, "css": CSSLexer}
+          "yaml": YAMLLexer, "css": CSSLexer, "java": JavaLexer}
