@@ -25,9 +25,11 @@ from .shell import ShellLexer
 from .tex import TeXLexer
 from .yaml import YAMLLexer
 
-LEXERS = {"shell": ShellLexer, "c": CLexer, "python": PythonLexer, "ini": IniLexer, "matlab": MatlabLexer,
-          "markdown": MarkdownLexer, "r": RLexer,
-          "cpp": CppLexer, "json": JSONLexer, "tex": TeXLexer,
-          "html": HTMLLexer, "bibtex": BibTeXLexer,
-          "javascript": JavascriptLexer, "console": ConsoleLexer,
-          "yaml": YAMLLexer, "css": CSSLexer, "java": JavaLexer}
+# Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
+LEXERS = {
+    "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
+    "css": CSSLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "javascript": JavascriptLexer, "json": JSONLexer, "markdown": MarkdownLexer,
+    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer,
+    "tex": TeXLexer, "yaml": YAMLLexer,
+}
