@@ -22,6 +22,8 @@ from watchdog.observers import Observer
 # Always ignored, wherever they are (Jekyll's watcher ignores the cache and metadata too).
 IGNORED_DIRS = {".git", ".hg", ".svn", ".jekyll-cache", ".sass-cache", ".jekyll-metadata",
                 "node_modules", "__pycache__", ".idea", ".vscode"}
+# A full build assembles the new site in a staging folder beside the destination.
+STAGING_PREFIX = ".converter-staging-"
 QUIET_SECONDS = 0.02       # an editor's burst of events for one save is well under this
 MAX_WAIT_SECONDS = 0.5     # a steady stream of events still rebuilds this often
 
@@ -79,7 +81,8 @@ class IgnoreRules:
         if relative is None or relative == ".":
             return True
         parts = relative.split("/")
-        if IGNORED_DIRS.intersection(parts) or is_editor_temp(parts[-1]):
+        if IGNORED_DIRS.intersection(parts) or is_editor_temp(parts[-1]) or \
+                parts[0].startswith(STAGING_PREFIX):
             return True
         return matches_exclude(relative, self.exclude)
 
@@ -247,6 +250,10 @@ class WatchLoop:
             self._busy = True
             try:
                 report = self.builder.rebuild(batch, should_stop=self.watcher.has_pending)
+            except Exception as exc:   # never let one rebuild end watching
+                print(f"{'Error:':>20} {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+                self.builder.needs_full = True
+                continue
             finally:
                 self._busy = False
                 self.rebuilds += 1

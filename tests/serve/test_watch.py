@@ -45,6 +45,7 @@ def test_ignore_rules(tmp_path):
     assert rules.ignored(str(source / ".jekyll-cache" / "x"))
     assert rules.ignored(str(source / "_posts" / ".x.md.swp"))
     assert rules.ignored(str(source / "build.log"))
+    assert rules.ignored(str(source / ".converter-staging-_site-42" / "index.html"))
     assert rules.ignored(str(tmp_path / "elsewhere.md"))
     assert not rules.ignored(str(source / "_posts" / "x.md"))
     assert not rules.ignored(str(source / "_sass" / "_base.scss"))
