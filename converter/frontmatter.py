@@ -27,6 +27,10 @@ def has_front_matter(path: Path) -> bool:
     return bool(HEADER_RE.match(first))
 
 
+class NotUTF8Error(BuildError):
+    """A source file whose bytes are not UTF-8."""
+
+
 def read_source(path: Path, site) -> str:
     rel = relative(path, site)
     try:
@@ -37,8 +41,10 @@ def read_source(path: Path, site) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise BuildError("file is not valid UTF-8 (byte "
-                         f"0x{raw[exc.start]:02x}); save it as UTF-8", rel, line) from exc
+        raise NotUTF8Error("file is not valid UTF-8 (byte "
+                           f"0x{raw[exc.start]:02x})", rel, line,
+                           hint="Save it with UTF-8 encoding (most editors offer it in "
+                                "'Save As').") from exc
 
 
 def relative(path: Path, site) -> str:

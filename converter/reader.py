@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 from converter.errors import BuildError
-from converter.frontmatter import (has_front_matter, read_document_front_matter, read_source,
-                                   read_with_front_matter)
+from converter.frontmatter import (NotUTF8Error, has_front_matter, read_document_front_matter,
+                                   read_source, read_with_front_matter)
 from converter.model import (DATE_FILENAME_RE, DATELESS_FILENAME_RE, Collection, Document,
                              Layout, Page, Site, StaticFile, strip_trailing_dots, to_time)
 from converter.urls import titleize_slug
@@ -104,11 +104,21 @@ class Reader:
         entry_filter = EntryFilter(self.site)
         for path in sorted(layout_dir.rglob("*.*")):
             rel = path.relative_to(layout_dir).as_posix()
-            if not path.is_file() or not entry_filter.keep(rel):
+            if not path.is_file() or not entry_filter.keep(rel) or self.outside_in_safe_mode(path):
                 continue
             name = rel.rsplit(".", 1)[0]
             data, content = read_with_front_matter(path, self.site)
             self.site.layouts[name] = Layout(self.site, name, path, data, content)
+
+    def outside_in_safe_mode(self, path: Path) -> bool:
+        """--safe: a symlink resolving outside the source is not read (EntryFilter#symlink?)."""
+        if not (self.site.safe and path.is_symlink()):
+            return False
+        try:
+            path.resolve().relative_to(self.source.resolve())
+            return False
+        except ValueError:
+            return True
 
     # --- pages, static files, posts ----------------------------------------------------
     def read_directories(self, dir: str) -> None:
@@ -138,12 +148,28 @@ class Reader:
 
     def add_page(self, dir: str, name: str) -> None:
         path = self.source / dir.lstrip("/") / name
-        data, content = read_with_front_matter(path, self.site, front_matter=True)
+        try:
+            data, content = read_with_front_matter(path, self.site, front_matter=True)
+        except NotUTF8Error as exc:
+            self.add_undecodable_page(dir, name, exc)
+            return
         relative = f"{dir}/{name}".lstrip("/")
         data = merge_defaults(self.site.defaults_for(relative, "pages"), data)
         page = Page(self.site, dir, name, data, content, path)
         if self.site.publish(page):
             self.site.pages.append(page)
+
+    def add_undecodable_page(self, dir: str, name: str, error: NotUTF8Error) -> None:
+        """Jekyll warns and keeps the raw bytes; only Markdown or Liquid then fails on them
+        (exit 1).  A page needing neither is copied as it is, as Jekyll writes it."""
+        raw = (self.source / dir.lstrip("/") / name).read_bytes()
+        ext = os.path.splitext(name)[1].lstrip(".").lower()
+        if ext in self.site.markdown_exts or ext in ("scss", "sass") or \
+                b"{{" in raw or b"{%" in raw:
+            raise error
+        self.site.log.warn("Error reading file", f"{error.location()}: {error.message}; "
+                           "it is copied unchanged. Save it as UTF-8.")
+        self.site.static_files.append(StaticFile(self.site, dir, name))
 
     def read_included_files(self) -> None:
         """Files named in `include:` that the walk skipped (e.g. a top-level .htaccess)."""
@@ -192,7 +218,7 @@ class Reader:
         return found
 
     def add_post(self, path: Path, posts: Collection) -> None:
-        doc = self.read_document(path, posts)
+        doc = self.read_undecodable_guarded(path, posts)
         if doc is not None and self.site.publish(doc):
             posts.docs.append(doc)
         elif doc is not None and self.site.hidden_in_future(doc):
@@ -212,7 +238,7 @@ class Reader:
                 if not entry_filter.keep(rel) or full.is_dir():
                     continue
                 if has_front_matter(full):
-                    doc = self.read_document(full, collection)
+                    doc = self.read_undecodable_guarded(full, collection)
                     if doc is not None and (self.site.config.get("unpublished") or
                                             doc.data.get("published", True) is not False):
                         collection.docs.append(doc)
@@ -223,6 +249,16 @@ class Reader:
                     collection.files.append(static)
         self.site.static_files.extend(collection.files)
         sort_collection(collection)
+
+    def read_undecodable_guarded(self, path: Path, collection: Collection) -> Document | None:
+        """A document that is not UTF-8: Jekyll logs an error and the document is not
+        written (the build goes on)."""
+        try:
+            return self.read_document(path, collection)
+        except NotUTF8Error as exc:
+            self.site.log.error("Error:", f"could not read file {exc.location()}: "
+                                f"{exc.message}; it is left out. Save it as UTF-8.")
+            return None
 
     def read_document(self, path: Path, collection: Collection) -> Document | None:
         doc = Document(self.site, path, collection)

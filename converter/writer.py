@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
+import signal
 from pathlib import Path
 
 from converter.errors import BuildError
@@ -100,7 +102,9 @@ def write_site(site) -> list[Path]:
     """Assemble the new site beside the destination, then swap it in. Returns written paths."""
     dest = site.dest
     warn_conflicts(site)
+    check_destination(site, planned_outputs(site))
     dest.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(dest)
     staging = staging_dir(dest)
     if staging.exists():
         shutil.rmtree(staging)
@@ -112,7 +116,104 @@ def write_site(site) -> list[Path]:
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return [dest / path.relative_to(staging) for path in written]
+    written = [dest / path.relative_to(staging) for path in written]
+    record_manifest(site, written)
+    return written
+
+
+# --- the destination only ever holds what a build made -----------------------------------
+# A build replaces the whole destination, so files the build does not make are deleted
+# (as Jekyll's cleanup does).  That is only safe in a folder that is a site build: one
+# converter built before (its manifest, kept under the source's cache folder, says so),
+# Jekyll's `_site`, an empty folder, or one most of whose files this build makes again.
+
+MANIFEST_NAME = "converter-manifest.json"
+
+
+def planned_outputs(site) -> set[str]:
+    dest = site.dest
+    return {item.destination(dest).relative_to(dest).as_posix()
+            for item in site.items_to_write() if inside(item.destination(dest), dest)}
+
+
+def keep_list(site) -> list[str]:
+    return [str(k).strip("/") for k in site.config.get("keep_files") or [] if str(k).strip("/")]
+
+
+def existing_files(dest: Path) -> list[str]:
+    found = []
+    for root, dirnames, filenames in os.walk(dest):
+        rel_root = Path(root).relative_to(dest)
+        found.extend((rel_root / name).as_posix() for name in filenames)
+    return found
+
+
+def manifest_path(site) -> Path:
+    return site.source / str(site.config.get("cache_dir") or ".jekyll-cache") / MANIFEST_NAME
+
+
+def read_manifest(site) -> dict:
+    try:
+        data = json.loads(manifest_path(site).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def record_manifest(site, written: list[Path]) -> None:
+    """Remember what this build wrote (best effort: a read-only source just loses it)."""
+    manifest = read_manifest(site)
+    manifest[str(site.dest)] = sorted(p.relative_to(site.dest).as_posix() for p in written)
+    path = manifest_path(site)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(manifest), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def looks_like_site_build(site, files: list[str], planned: set[str]) -> bool:
+    if str(site.dest) in read_manifest(site) or site.dest.name == "_site":
+        return True
+    return sum(1 for f in files if f in planned) * 2 >= len(files)
+
+
+def check_destination(site, planned: set[str]) -> None:
+    """Refuse to delete files from a folder that does not look like a site build."""
+    dest = site.dest
+    if not dest.is_dir() or dest.is_symlink():
+        return
+    keep = keep_list(site)
+    files = [f for f in existing_files(dest) if not kept(f, keep)]
+    unknown = [f for f in files if f not in planned]
+    if not unknown or looks_like_site_build(site, files, planned):
+        return
+    shown = ", ".join(sorted(unknown)[:3]) + (", ..." if len(unknown) > 3 else "")
+    raise BuildError(
+        f"Destination {dest} holds {len(unknown)} file(s) this build would not make "
+        f"({shown}) and does not look like a built site; refusing to delete them.",
+        hint="Choose an empty or new folder with --destination, delete the folder yourself "
+             "if nothing in it is needed, or list what must stay in `keep_files:`.")
+
+
+def remove_stale_staging(dest: Path) -> None:
+    """Staging folders left by a build that was killed outright (SIGKILL, power loss)."""
+    for leftover in dest.parent.glob(f"{STAGING_PREFIX}{dest.name}-*"):
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def stage_items(site, staging: Path) -> list[Path]:
@@ -182,9 +283,28 @@ def exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+class signals_deferred:
+    """Ctrl-C and SIGTERM wait until the swap is done: the destination is then the old
+    complete site or the new one, and no half-deleted old copy is left beside it."""
+
+    SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+    def __enter__(self):
+        self.previous = signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
+
+    def __exit__(self, *exc_info):
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)
+
+
 def swap_into_place(staging: Path, dest: Path) -> None:
     if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
-        raise BuildError(f"destination {dest} exists and is not a folder")
+        raise BuildError(f"destination {dest} exists and is not a folder",
+                         hint="Move it away or choose another --destination.")
+    with signals_deferred():
+        swap(staging, dest)
+
+
+def swap(staging: Path, dest: Path) -> None:
     if not dest.exists():
         os.rename(staging, dest)
         return
