@@ -419,7 +419,13 @@ def run(args) -> int:
     watcher = None
     try:
         if getattr(args, "watch", None) is not False:   # serve watches unless --no-watch
-            watcher = watch.start_watching(builder, on_report=lambda r: _after_rebuild(r, hub, log))
+            def on_report(report):
+                if report.full:   # _config.yml may have moved the destination or baseurl
+                    server.root = Path(os.path.realpath(builder.destination))
+                    server.baseurl = normalize_baseurl(_serve_baseurl(args, builder))
+                _after_rebuild(report, hub, log)
+
+            watcher = watch.start_watching(builder, on_report=on_report)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
