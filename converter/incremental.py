@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import re
 import shutil
 import threading
 import time
@@ -307,6 +308,7 @@ class Report:
     full: bool = False
     interrupted: bool = False
     error: BaseException | None = None
+    problems: list = field(default_factory=list)   # warnings worth showing (bad front matter)
 
     @property
     def css_only(self) -> bool:
@@ -451,6 +453,8 @@ class IncrementalBuilder:
         self.options = options
         # The dev loop prints its own lines; the build's "Source:/Generating" only when verbose.
         self.log = Logger("debug" if options.verbose else "warn")
+        self.yaml_problems: dict[str, BuildError] = {}   # front matter that did not parse
+        self.log.warn = self._warn_recorded(self.log.warn)
         self.memo = FrontMatterMemo()
         self.site = None
         self.snap: Snapshot | None = None
@@ -487,6 +491,7 @@ class IncrementalBuilder:
         except Exception as exc:   # any failure: keep serving, retry in full next time
             report.error = as_build_error(exc, self.source)
             self.needs_full = True
+        report.problems = list(self.yaml_problems.values())
         report.elapsed = time.perf_counter() - started
         return report
 
@@ -514,6 +519,7 @@ class IncrementalBuilder:
         except Exception as exc:
             report.error = as_build_error(exc, self.source)
             self._after_failure(paths, report)
+        report.problems = list(self.yaml_problems.values())
         report.elapsed = time.perf_counter() - started
         return report
 
@@ -565,6 +571,15 @@ class IncrementalBuilder:
                 excerpt._output = state.excerpt_output
         RECORDER.excerpt_frames.clear()
 
+    def _warn_recorded(self, warn):
+        """Bad front matter only warns (as in Jekyll); the dev loop also shows it in the browser."""
+        def recorded(topic: str, message: str = "") -> None:
+            problem = yaml_problem(topic, str(message))
+            if problem is not None:
+                self.yaml_problems[problem.path] = problem
+            warn(topic, message)
+        return recorded
+
     # --- reading --------------------------------------------------------------------
     def _load(self):
         from converter import build
@@ -572,6 +587,7 @@ class IncrementalBuilder:
         if self._time is not None:   # one session, one site.time (as one Jekyll build)
             build.site_time = lambda config, tz: self._time if not config.get("time") \
                 else original_time(config, tz)
+        self.yaml_problems = {}
         try:
             with self.memo.active():
                 site = build.load_site(self.options, self.log)
@@ -805,6 +821,8 @@ class IncrementalBuilder:
             full = site.source / path
             fired.add(("file", path))
             key = snap.by_source.get(path)
+            if path in self.yaml_problems:
+                return None   # read it again, so that the problem is reported or gone
             if path in layouts_by_path and full.is_file():
                 patches.append(("layout", layouts_by_path[path], full))
             elif key is not None and full.is_file():
@@ -1074,6 +1092,20 @@ def remove_output(target: Path, dest: Path) -> None:
         except OSError:
             break
         folder = folder.parent
+
+
+YAML_WARNING = re.compile(r"^reading (?P<path>[^:]+)(?::(?P<line>\d+))?(?::\d+)?: (?P<message>.*)$", re.S)
+
+
+def yaml_problem(topic: str, message: str) -> BuildError | None:
+    """The front matter warning ("YAML Exception") as an error to show."""
+    if not topic.startswith("YAML Exception"):
+        return None
+    match = YAML_WARNING.match(message)
+    if match is None:
+        return None
+    line = int(match["line"]) if match["line"] else None
+    return BuildError("YAML Exception: " + match["message"], match["path"], line)
 
 
 def as_build_error(exc: BaseException, source: Path | None = None) -> BuildError:

@@ -405,8 +405,8 @@ def run(args) -> int:
     if not getattr(args, "skip_initial_build", False):
         report = builder.full_build()
         log.initial(report, builder)
-        if report.error is not None:
-            hub.publish_error(report.error)
+        if report.error is not None or report.problems:
+            hub.publish_error(report.error or report.problems[0])
     server.root = Path(os.path.realpath(builder.destination))
     server.baseurl = normalize_baseurl(_serve_baseurl(args, builder))
     server.start()
@@ -454,7 +454,9 @@ def _after_rebuild(report, hub: ReloadHub, log) -> None:
         return   # the rebuild that follows reports
     if report.error is not None:
         hub.publish_error(report.error)
-    elif report.written or report.removed or report.copied:
+        return
+    if report.written or report.removed or report.copied or hub.state()["error"]:
+        # (a fix that changed no output still clears the overlay)
         hub.publish_build(css_only=report.css_only)
-    elif hub.state()["error"]:
-        hub.publish_build()   # a fix that changed no output still clears the overlay
+    if report.problems:   # built as Jekyll would, but a file needs fixing
+        hub.publish_error(report.problems[0])

@@ -170,3 +170,20 @@ def test_reverted_change_after_interruption_restores_the_old_output(tmp_path, fr
     assert final.error is None and final.rendered == 0
     assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
     assert not builder.force_reread   # the live site was rolled back, not dropped
+
+
+def test_bad_front_matter_is_reported_until_fixed(tmp_path, frozen_time):
+    source = copy_site(tmp_path)
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().problems == []
+    edit(source / POST, "title:", "title: [unclosed\nbroken:")
+    bad = builder.rebuild({POST})
+    assert bad.error is None and [p.path for p in bad.problems] == [POST]
+    assert bad.problems[0].line and "YAML" in bad.problems[0].message
+    other = builder.rebuild({"_pages/about.md"})
+    assert [p.path for p in other.problems] == [POST]       # still there until fixed
+    edit(source / POST, "title: [unclosed\nbroken:", "title:")
+    fixed = builder.rebuild({POST})
+    assert fixed.error is None and fixed.problems == []
+    assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
