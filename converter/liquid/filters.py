@@ -1086,19 +1086,19 @@ def inspect(value: object) -> str:
 # --------------------------------------------------------------------------
 # Jekyll array filters: where, find, sort, group_by, *_exp, push/pop...
 
-_INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
-_FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
+_INTEGER_LIKE = re.compile(r"\A[ \t\n\v\f\r]*-?\d+[ \t\n\v\f\r]*\Z")
+_FLOAT_LIKE = re.compile(r"\A[ \t\n\v\f\r]*-?(?:\d+\.?\d*|\.\d+)[ \t\n\v\f\r]*\Z")
 
 
 def _parse_sort_input(value: object) -> object:
-    """Jekyll compares numeric-looking properties as numbers."""
-    if isinstance(value, (Mapping, list, tuple)) and not is_nil(value):
+    """Jekyll compares numeric-looking properties as numbers.  Only strings can
+    change: other values' to_s either is not numeric or reads back as themselves."""
+    if not isinstance(value, str):
         return value
-    text = rto_s(value)
-    if _INTEGER_LIKE.match(text):
-        return ruby.string_to_i(text)
-    if _FLOAT_LIKE.match(text):
-        return ruby.string_to_f(text)
+    if _INTEGER_LIKE.match(value):
+        return ruby.string_to_i(value)
+    if _FLOAT_LIKE.match(value):
+        return ruby.string_to_f(value)
     return value
 
 
