@@ -1,11 +1,14 @@
 """Incremental rebuilds that are never wrong.
 
-Every rendered item records what it read while rendering (`Dependencies`):
-other items' metadata or body, their previous/next neighbours, site-wide lists
-(`site.posts`, `site.tags`, a collection...), `site.data`, layout and include
-files, Sass partials. A rebuild turns the changed files into *fired* tokens,
-re-renders exactly the items whose recorded reads intersect them, and writes
-only their outputs.
+Every rendered item records what it read while rendering, as tokens:
+("meta", key) / ("body", key) / ("nav", key) for another item's front matter
+and URL, its content or excerpt, its previous/next neighbours; ("list", name)
+for a site-wide list (`site.posts`, `site.tags`, a collection...); ("data",)
+for `site.data`; ("file", path) and ("layoutname", name) for includes and
+layouts; ("sass",) for Sass partials. Reads are caught by wrapping the drops,
+the include loader and a few tags (`install_hooks`), only in the dev loop.
+A rebuild turns the changed files into *fired* tokens, re-renders exactly the
+items whose recorded reads intersect them, and writes only their outputs.
 
 Two ways to bring the model up to date:
 - the fast path patches the live site in place: a page/document body edited
