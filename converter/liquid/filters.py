@@ -1086,8 +1086,8 @@ def inspect(value: object) -> str:
 # --------------------------------------------------------------------------
 # Jekyll array filters: where, find, sort, group_by, *_exp, push/pop...
 
-_INTEGER_LIKE = re.compile(r"\A[ \t\n\v\f\r]*-?\d+[ \t\n\v\f\r]*\Z")
-_FLOAT_LIKE = re.compile(r"\A[ \t\n\v\f\r]*-?(?:\d+\.?\d*|\.\d+)[ \t\n\v\f\r]*\Z")
+_INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z", re.ASCII)
+_FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z", re.ASCII)
 
 
 def _parse_sort_input(value: object) -> object:

@@ -251,10 +251,12 @@ def _json_container(opening: str, closing: str, parts: list[str], depth: int,
 # --------------------------------------------------------------------------
 # numbers
 
-_TO_I = re.compile(r"\s*([-+]?\d+(?:_\d+)*)")
-_TO_F = re.compile(r"\s*([-+]?\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?(?:[eE][-+]?\d+)?)")
-_LIQUID_DECIMAL = re.compile(r"-?\d+\.\d+")
-_STRICT_INTEGER = re.compile(r"\s*[-+]?(?:0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|\d+(?:_\d+)*)\s*")
+# Ruby reads only ASCII digits and spaces
+_TO_I = re.compile(r"\s*([-+]?\d+(?:_\d+)*)", re.ASCII)
+_TO_F = re.compile(r"\s*([-+]?\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?(?:[eE][-+]?\d+)?)", re.ASCII)
+_LIQUID_DECIMAL = re.compile(r"-?\d+\.\d+", re.ASCII)
+_STRICT_INTEGER = re.compile(
+    r"\s*[-+]?(?:0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|\d+(?:_\d+)*)\s*", re.ASCII)
 
 
 def string_to_i(text: str) -> int:
@@ -293,7 +295,7 @@ def to_number(value: object) -> int | Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, str):
-        stripped = value.strip()
+        stripped = value.strip(" \t\n\v\f\r\0")  # Ruby's String#strip
         if _LIQUID_DECIMAL.fullmatch(stripped):
             return Decimal(stripped)
         return string_to_i(value)
