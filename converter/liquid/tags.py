@@ -23,6 +23,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 from liquid.undefined import Undefined
 
+from .include_memo import render_include
 from .ruby import inspect_string, to_s
 
 
@@ -82,19 +83,30 @@ class IncludeNode(Node):
         name = self._file_name(context)
         validate_file_name(name, self.tag_name)
         template = self._load(context, name)
+        load = self._nested_loader(context)
         if self.params is None:
-            return template.render_with_context(context, buffer, partial=True) or 0
+            return render_include(template, context, buffer, load)
         with context.extend({"include": parse_params(self.params, context)}):
-            return template.render_with_context(context, buffer, partial=True) or 0
+            return render_include(template, context, buffer, load)
+
+    def _nested_loader(self, context: RenderContext):
+        """How include_memo finds the template of a nested `{% include name %}`."""
+        def load(name: str):
+            try:  # nested includes are plain includes: the site's includes folder
+                return self._load(context, name, IncludeNode.search_dirs(self, context))
+            except Exception:
+                return None
+        return load
 
     def _file_name(self, context: RenderContext) -> str:
         if self.file_template is None:
             return self.file
         return render_to_string(self.file_template, context)
 
-    def _load(self, context: RenderContext, name: str) -> BoundTemplate:
+    def _load(self, context: RenderContext, name: str,
+              dirs: list[Path] | None = None) -> BoundTemplate:
         env = context.env
-        dirs = self.search_dirs(context)
+        dirs = dirs or self.search_dirs(context)
         cache_key = (dirs[0], name)
         template = env.include_cache.get(cache_key)
         if template is None:
