@@ -41,7 +41,7 @@ from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s
 
 
 _PATH_SEPARATORS = re.compile(r"[.\[\]'\"]+")
-_FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?")
+_FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 _OUTPUT_DELIMITERS = re.compile(r"\A\{\{-?|-?\}\}\Z")
 class LiquidWarning(UserWarning):
     """A template Jekyll would parse with a 'Liquid Warning' (lax fallback)."""
@@ -113,17 +113,17 @@ class StrictVariableUndefined(Undefined):
 
 _QUOTED = r"\"[^\"]*\"|'[^']*'"
 _FRAGMENT = rf"(?:{_QUOTED}|(?:[^\s,|'\"]|{_QUOTED})+)"
-_FRAGMENT_RE = re.compile(_FRAGMENT)
-_MARKUP_WITH_FRAGMENT = re.compile(rf"({_FRAGMENT})(.*)", re.S)
-_FILTER_MARKUP = re.compile(r"\|\s*(.*)", re.S)
-_FILTER_PARSER = re.compile(rf"(?:\s+|{_FRAGMENT}|,)+")
-_FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?{_FRAGMENT})")
-_KEYWORD_ARG = re.compile(rf"(\w+)\s*:\s*({_FRAGMENT})\Z", re.S)
-_WORD = re.compile(r"\w+")
-_INTEGER = re.compile(r"-?\d+")
-_FLOAT = re.compile(r"-?\d[\d.]+")
-_RANGE = re.compile(r"\(\s*(\S+?)\s*\.\.\s*(\S+)\s*\)")
-_LOOKUP_PART = re.compile(r"\[[^\]]+\]|[\w-]+\??")
+_FRAGMENT_RE = re.compile(_FRAGMENT, re.ASCII)
+_MARKUP_WITH_FRAGMENT = re.compile(rf"({_FRAGMENT})(.*)", re.S | re.ASCII)
+_FILTER_MARKUP = re.compile(r"\|\s*(.*)", re.S | re.ASCII)
+_FILTER_PARSER = re.compile(rf"(?:\s+|{_FRAGMENT}|,)+", re.ASCII)
+_FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?{_FRAGMENT})", re.ASCII)
+_KEYWORD_ARG = re.compile(rf"(\w+)\s*:\s*({_FRAGMENT})\Z", re.S | re.ASCII)
+_WORD = re.compile(r"\w+", re.ASCII)
+_INTEGER = re.compile(r"-?\d+", re.ASCII)
+_FLOAT = re.compile(r"-?\d[\d.]+", re.ASCII)
+_RANGE = re.compile(r"\(\s*(\S+?)\s*\.\.\s*(\S+)\s*\)", re.ASCII)
+_LOOKUP_PART = re.compile(r"\[[^\]]+\]|[\w-]+\??", re.ASCII)
 _IDENTIFIER = re.compile(r"[a-zA-Z_\u0080-\uffff][\w\-\u0080-\uffff]*")
 # words python-liquid lexes as keywords even after a dot (`page.nil`)
 _KEYWORDS = frozenset("nil null true false empty blank and or not contains in with for as "
@@ -131,12 +131,13 @@ _KEYWORDS = frozenset("nil null true false empty blank and or not contains in wi
 _LITERALS = {"nil": "nil", "null": "nil", "": "nil", "true": "true", "false": "false",
              "blank": "blank", "empty": "empty"}
 _CONDITION_PARTS = re.compile(
-    rf"(?:\b(?:\s?and\s?|\s?or\s?)\b|(?:\s*(?!\b(?:\s?and\s?|\s?or\s?)\b)(?:{_FRAGMENT}|\S+)\s*)+)")
-_CONDITION = re.compile(rf"({_FRAGMENT})\s*([=!<>a-z_]+)?\s*({_FRAGMENT})?")
+    rf"(?:\b(?:\s?and\s?|\s?or\s?)\b|(?:\s*(?!\b(?:\s?and\s?|\s?or\s?)\b)(?:{_FRAGMENT}|\S+)\s*)+)",
+    re.ASCII)
+_CONDITION = re.compile(rf"({_FRAGMENT})\s*([=!<>a-z_]+)?\s*({_FRAGMENT})?", re.ASCII)
 _OPERATORS = {"==", "!=", "<>", "<", ">", "<=", ">=", "contains"}
-_FOR_SYNTAX = re.compile(rf"\A([\w-]+)\s+in\s+((?:{_FRAGMENT})+)\s*(reversed)?")
-_TAG_ATTRIBUTES = re.compile(rf"(\w[\w-]*)\s*:\s*({_FRAGMENT})")
-_ASSIGN_SYNTAX = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*?)\s*\Z", re.S)
+_FOR_SYNTAX = re.compile(rf"\A([\w-]+)\s+in\s+((?:{_FRAGMENT})+)\s*(reversed)?", re.ASCII)
+_TAG_ATTRIBUTES = re.compile(rf"(\w[\w-]*)\s*:\s*({_FRAGMENT})", re.ASCII)
+_ASSIGN_SYNTAX = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*?)\s*\Z", re.S | re.ASCII)
 
 
 def lax_expression(markup: str, in_condition: bool = False) -> str:
@@ -284,8 +285,8 @@ class RubySyntaxError(Exception):
 _RUBY_TOKEN = re.compile(
     r"(?:(?P<comparison>==|!=|<>|<=?|>=?|contains(?=\s))|(?P<string>'[^']*'|\"[^\"]*\")"
     r"|(?P<number>-?\d+(?:\.\d+)?)|(?P<id>[a-zA-Z_][a-zA-Z0-9_-]*\??)|(?P<dotdot>\.\.)"
-    r"|(?P<char>.))", re.S)
-_RUBY_SPACE = re.compile(r"\s*")
+    r"|(?P<char>.))", re.S | re.ASCII)
+_RUBY_SPACE = re.compile(r"\s*", re.ASCII)
 _RUBY_SPECIALS = {"|": "pipe", ".": "dot", ":": "colon", ",": "comma", "[": "open_square",
                   "]": "close_square", "(": "open_round", ")": "close_round",
                   "?": "question", "-": "dash"}
@@ -442,7 +443,7 @@ def ruby_strict_error(kind: str, raw: str) -> str | None:
     return None
 
 
-_ASSIGN_SYNTAX_RAW = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)", re.S)
+_ASSIGN_SYNTAX_RAW = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)", re.S | re.ASCII)
 
 
 # tag name -> (lax rewrite, tokens that wrap the markup to test it alone)

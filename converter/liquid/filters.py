@@ -329,7 +329,7 @@ def newline_to_br(value: object) -> str:
     return _NEWLINE.sub("<br />\n", rto_s(value))
 
 
-_BACKREFERENCE = re.compile(r"\\(\\|&|0|[1-9]|`|'|k<\w+>)")
+_BACKREFERENCE = re.compile(r"\\(\\|&|0|[1-9]|`|'|k<\w+>)", re.ASCII)
 
 
 def _ruby_replacement(replacement: str) -> Callable[[re.Match], str] | str:

@@ -56,12 +56,13 @@ def render_to_string(template: BoundTemplate, context: RenderContext) -> str:
 
 _PARAM = (r"([\w-]+)\s*=\s*"
           r"(?:\"([^\"\\]*(?:\\.[^\"\\]*)*)\"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))")
-PARAM_SYNTAX = re.compile(_PARAM)
-FULL_PARAMS_SYNTAX = re.compile(rf"\A\s*(?:{_PARAM}(?=\s|\Z)\s*)*\Z")
+PARAM_SYNTAX = re.compile(_PARAM, re.ASCII)
+FULL_PARAMS_SYNTAX = re.compile(rf"\A\s*(?:{_PARAM}(?=\s|\Z)\s*)*\Z", re.ASCII)
 VARIABLE_SYNTAX = re.compile(
-    r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.S)
-_SPACES = re.compile(r"\s+")
-VALID_FILENAME_CHARS = re.compile(r"^[\w/.\-()+~#@]+$", re.M)
+    r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.S | re.ASCII)
+_SPACES = re.compile(r"\s+", re.ASCII)
+# Ruby's \w is ASCII: Jekyll refuses include names with other letters
+VALID_FILENAME_CHARS = re.compile(r"^[\w/.\-()+~#@]+$", re.M | re.ASCII)
 INVALID_SEQUENCES = re.compile(r"[./]{2,}")
 
 
@@ -203,10 +204,10 @@ def parse_params(params: str, context: RenderContext) -> dict[str, object]:
     return values
 
 
-_LOOKUP_SEGMENT = re.compile(r"\[[^\]]+\]|[\w-]+\??")
-_INTEGER = re.compile(r"-?\d+")
-_FLOAT = re.compile(r"-?\d[\d.]+")
-_FLOAT_PREFIX = re.compile(r"-?\d+(\.\d+)?")
+_LOOKUP_SEGMENT = re.compile(r"\[[^\]]+\]|[\w-]+\??", re.ASCII)
+_INTEGER = re.compile(r"-?\d+", re.ASCII)
+_FLOAT = re.compile(r"-?\d[\d.]+", re.ASCII)
+_FLOAT_PREFIX = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
 _PARAM_LITERALS = {"true": True, "false": False, "nil": None, "null": None, "empty": "",
                    "blank": ""}
 
@@ -271,8 +272,9 @@ def _relative(site: Any, path: Path) -> str:
 # --------------------------------------------------------------------------
 # highlight
 
-HIGHLIGHT_SYNTAX = re.compile(r"^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|\"([0-9]+\s)*[0-9]+\"))?)*)$")
-HIGHLIGHT_OPTIONS = re.compile(r"(?:\w=\"[^\"]*\"|\w=\w|\w)+")
+HIGHLIGHT_SYNTAX = re.compile(
+    r"^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|\"([0-9]+\s)*[0-9]+\"))?)*)$", re.ASCII)
+HIGHLIGHT_OPTIONS = re.compile(r"(?:\w=\"[^\"]*\"|\w=\w|\w)+", re.ASCII)
 LINE_TERMINATORS = re.compile(r"\A[\n\r]+|[\n\r]+\Z")
 
 
@@ -402,7 +404,7 @@ class LinkTag(Tag):
         return LinkNode(token, self.env.from_string(markup.strip()))
 
 
-POST_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
+POST_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$", re.ASCII)
 
 
 class PostUrlNode(Node):

@@ -326,3 +326,11 @@ def test_empty_slug_warns_like_jekyll(tmp_path):
     site = make_site(tmp_path, log=log)
     assert render(site, "[{{ '---' | slugify }}][{{ 'ok' | slugify }}]") == "[][ok]"
     assert seen == [("Warning:", "Empty `slug` generated for '---'.")]
+
+
+def test_include_names_allow_ascii_word_characters_only(site):
+    # Jekyll: "Invalid syntax for include tag. File contains invalid characters or
+    # sequences: café.html ..." (Ruby's \w is ASCII)
+    (site.source / "_includes" / "café.html").write_text("x")
+    assert "invalid characters or sequences:\n\n  café.html" in error_of(
+        site, "{% include café.html %}")
