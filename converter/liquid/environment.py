@@ -27,7 +27,11 @@ from typing import Any, Callable, Iterator, Mapping
 from liquid import BoundTemplate, Environment, RenderContext
 from liquid.builtin.output import OutputNode
 from liquid.builtin.output import Output as _BuiltinOutput
+from liquid.ast import BlockNode
+from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
+from liquid.builtin.tags.for_tag import BreakTag, ContinueTag
+from liquid.builtin.tags.tablerow_tag import TablerowTag
 from liquid.context import ReadOnlyChainMap
 from liquid.exceptions import (BlockNestingError, LiquidSyntaxError, UndefinedError,
                                UnknownFilterError)
@@ -73,6 +77,52 @@ class RubyEchoNode(EchoNode):
 
 class RubyEcho(EchoTag):
     node_class = RubyEchoNode
+
+
+class KeptBlock(BlockNode):
+    """A block whose whitespace always renders.  Ruby strips blank blocks only in
+    if/unless/case/for; python-liquid strips every blank block (capture, tablerow)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, block: BlockNode) -> "KeptBlock":
+        kept = cls(block.token, block.nodes)
+        kept.blank = block.blank
+        return kept
+
+    def render_to_output(self, context: RenderContext, buffer) -> int:
+        return sum(node.render(context, buffer) for node in self.nodes)
+
+
+class RubyCapture(CaptureTag):
+    def parse(self, stream: TokenStream):
+        node = super().parse(stream)
+        node.block = KeptBlock.of(node.block)
+        return node
+
+
+class RubyTablerow(TablerowTag):
+    def parse(self, stream: TokenStream):
+        node = super().parse(stream)
+        node.block = KeptBlock.of(node.block)
+        return node
+
+
+class RubyBreak(BreakTag):
+    """`break` is not blank in Ruby: a loop holding one keeps its whitespace."""
+
+    def parse(self, stream: TokenStream):
+        node = super().parse(stream)
+        node.blank = False
+        return node
+
+
+class RubyContinue(ContinueTag):
+    def parse(self, stream: TokenStream):
+        node = super().parse(stream)
+        node.blank = False
+        return node
 
 
 class JekyllContext(RenderContext):
@@ -488,8 +538,8 @@ class JekyllEnvironment(Environment):
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=extra)
-        self.add_tag(RubyOutput)
-        self.add_tag(RubyEcho)
+        for tag in (RubyOutput, RubyEcho, RubyCapture, RubyTablerow, RubyBreak, RubyContinue):
+            self.add_tag(tag)
         from . import filters, tags  # late: they import this module's helpers
         tags.register(self)
         filters.register(self)

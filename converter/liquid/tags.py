@@ -24,6 +24,7 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 from liquid.undefined import Undefined
 
 from .include_memo import render_include
+from .environment import KeptBlock
 from .ruby import inspect_string, to_s
 
 
@@ -325,7 +326,7 @@ class HighlightTag(Tag):
         block = get_parser(self.env).parse_block(stream, (self.end,))
         stream.expect(TOKEN_TAG, value=self.end)
         return self.node_class(token, match[1].lower(), parse_highlight_options(match[2]),
-                               block)
+                               KeptBlock.of(block))
 
 
 def _chomp(text: str) -> str:
