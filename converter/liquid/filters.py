@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from decimal import InvalidOperation
-from functools import lru_cache
+from functools import cmp_to_key, lru_cache
 from typing import Any, Callable, Iterable
 from urllib.parse import quote, quote_plus, unquote_plus, unquote_to_bytes
 
@@ -102,10 +102,8 @@ def ruby_compare(a: object, b: object) -> int | None:
         return 0 if a is b else None
     if isinstance(a, (int, float, Decimal)) and isinstance(b, (int, float, Decimal)):
         return (a > b) - (a < b)
-    if isinstance(a, str) and isinstance(b, str):
-        if a == b:
-            return 0
-        return -1 if a.encode("utf-8") < b.encode("utf-8") else 1
+    if isinstance(a, str) and isinstance(b, str):  # code point order is UTF-8 byte order
+        return (a > b) - (a < b)
     if is_nil(a) and is_nil(b):
         return 0
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
@@ -140,7 +138,7 @@ def _cmp_or_raise(a: object, b: object) -> int:
 
 
 def _sorted(items: list, compare: Callable[[Any, Any], int]) -> list:
-    from functools import cmp_to_key
+    """A stable sort, as Ruby's (glibc's merge sort) is for these sizes."""
     return sorted(items, key=cmp_to_key(compare))
 
 
@@ -1284,7 +1282,7 @@ def sort(value: object, prop: object = None, nils: object = "first") -> list:
             return order
         result = ruby_compare(x, y)
         if result is None:
-            sx, sy = rto_s(x).encode(), rto_s(y).encode()
+            sx, sy = rto_s(x), rto_s(y)
             result = (sx > sy) - (sx < sy)
         return result
     return [item for _, item in _sorted(keyed, compare)]
