@@ -330,10 +330,9 @@ def newline_to_br(value: object) -> str:
 _BACKREFERENCE = re.compile(r"\\(\\|&|0|[1-9]|`|'|k<\w+>)", re.ASCII)
 
 
-def _ruby_replacement(replacement: str) -> Callable[[re.Match], str] | str:
-    """Ruby's gsub replacement string: `\\0`/`\\&` is the match, `\\\\` a backslash."""
-    if "\\" not in replacement:
-        return lambda match: replacement
+def _ruby_replacement(replacement: str) -> Callable[[re.Match], str]:
+    """Ruby's gsub replacement string with backslashes: `\\0`/`\\&` is the match,
+    `\\\\` a backslash, `\\1`..`\\9` (no groups here) nothing."""
 
     def expand(match: re.Match) -> str:
         def one(ref: re.Match) -> str:
