@@ -41,7 +41,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import Undefined
 
-from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s
+from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s, truthy
 
 
 _PATH_SEPARATORS = re.compile(r"[.\[\]'\"]+")
@@ -757,13 +757,15 @@ def liquid_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(block, Mapping):
         settings.update({k: block[k] for k in settings if k in block})
     settings["error_mode"] = str(settings["error_mode"] or "warn").lstrip(":")  # ":warn" too
-    settings["strict_filters"] = bool(settings["strict_filters"])
-    settings["strict_variables"] = bool(settings["strict_variables"])
+    settings["strict_filters"] = truthy(settings["strict_filters"])  # Ruby: only nil/false off
+    settings["strict_variables"] = truthy(settings["strict_variables"])
     return settings
 
 
 def make_environment(site: Any, on_warning: Callable[[str], None] | None = None
                      ) -> JekyllEnvironment:
-    """The Liquid environment for one site, configured from `site.config['liquid']`."""
+    """The Liquid environment for one site, configured from `site.config['liquid']`.
+    `on_warning(message)` hears parse warnings ("Liquid syntax error (line 3): ...
+    in _layouts/x.html"), the text Jekyll prints after "Liquid Warning:"."""
     config = getattr(site, "config", None) or {}
     return JekyllEnvironment(site, on_warning=on_warning, **liquid_settings(config))
