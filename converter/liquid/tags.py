@@ -464,7 +464,35 @@ class PostUrlTag(Tag):
         return PostUrlNode(token, markup.strip())
 
 
+class RenderNode(Node):
+    """Liquid 5's `{% render %}`: Jekyll gives Liquid no file system, so it fails."""
+
+    __slots__ = ()
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        raise JekyllLiquidError("This liquid context does not allow includes.",
+                                token=self.token)
+
+    def children(self, static_context, *, include_partials=True) -> Iterable[Node]:
+        return ()
+
+
+class JekyllLiquidError(LiquidError):
+    """A Liquid::Error Jekyll reports as "Liquid error (line N): ..."."""
+
+
+class RenderTag(Tag):
+    name = "render"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, _ = _raw_markup(stream)
+        node = RenderNode(token)
+        node.blank = False
+        return node
+
+
 def register(env: Any) -> None:
     """Add Jekyll's tags to a JekyllEnvironment."""
-    for tag in (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag):
+    for tag in (IncludeTag, IncludeRelativeTag, HighlightTag, LinkTag, PostUrlTag, RenderTag):
         env.add_tag(tag)

@@ -334,3 +334,13 @@ def test_include_names_allow_ascii_word_characters_only(site):
     (site.source / "_includes" / "café.html").write_text("x")
     assert "invalid characters or sequences:\n\n  café.html" in error_of(
         site, "{% include café.html %}")
+
+
+def test_render_tag_is_refused_as_in_jekyll(site):
+    # Jekyll: "Liquid error (line 1): This liquid context does not allow includes."
+    from converter.liquid import jekyll_error_message
+
+    with pytest.raises(LiquidError) as caught:
+        render(site, "{% render 'greet.html', name: 'x' %}")
+    assert jekyll_error_message(caught.value) == \
+        "Liquid error (line 1): This liquid context does not allow includes."
