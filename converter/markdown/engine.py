@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from collections import OrderedDict
 
 import mistune
@@ -25,6 +26,12 @@ from .parser import KramdownParser
 from .smartypants import SmartyPantsParser
 
 log = logging.getLogger(__name__)
+
+# kramdown recurses per nesting level (HTML elements, lists, quotes) and Ruby's
+# stack is deep; Python's default limit of 1000 frames fails at ~300 levels.
+MIN_RECURSION_LIMIT = 10000
+if sys.getrecursionlimit() < MIN_RECURSION_LIMIT:
+    sys.setrecursionlimit(MIN_RECURSION_LIMIT)
 
 PARSER_FOR_INPUT = {"gfm": GFMParser, "kramdown": KramdownParser, "smartypants": SmartyPantsParser}
 

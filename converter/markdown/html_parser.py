@@ -96,6 +96,12 @@ class HtmlParserMixin:
     def parse_raw_html(self, el: Element, handler):
         self.stack.append(self.tree)
         self.tree = el
+        try:
+            self._parse_raw_html_body(handler)
+        finally:
+            self.tree = self.stack.pop()
+
+    def _parse_raw_html_body(self, handler):
         src = self.src
         done = False
         while not src.eos and not done:
@@ -124,7 +130,6 @@ class HtmlParserMixin:
                     self.add_text(src.matched, self.tree, "text")
                 continue
             self.add_text(src.getch(), self.tree, "text")
-        self.tree = self.stack.pop()
 
     # kramdown's use of it (parser/kramdown/html.rb)
 

@@ -3,7 +3,7 @@
 A rule-for-rule port: block parsers are tried in kramdown's order at each
 line, span parsers at each position where one of their start patterns
 matches, with the same regexes (see ``patterns``). The GFM parser
-(kramdown-parser-gfm) is the subclass at the bottom of ``gfm.py``.
+(kramdown-parser-gfm) is the subclass in ``gfm.py``.
 """
 
 from __future__ import annotations

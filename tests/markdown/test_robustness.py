@@ -40,3 +40,13 @@ def test_convert_any_unicode(text):
 @given(markdownish)
 def test_smartify_returns_a_string(text):
     assert isinstance(smartify(text), str)
+
+
+def test_deep_nesting_converts_like_kramdown():
+    """kramdown handles hundreds of nested HTML elements, lists and quotes."""
+    divs = "<div>" * 500 + "x" + "</div>" * 500 + "\n"
+    assert CONVERTER.convert(divs).startswith("<div><div><div>")
+    quotes = "".join(">" * i + " x\n" for i in range(1, 200))
+    assert CONVERTER.convert(quotes).count("<blockquote>") == 199
+    lists = "".join("  " * i + "- x\n" for i in range(150))
+    assert "<li>" in CONVERTER.convert(lists)
