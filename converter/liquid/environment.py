@@ -540,6 +540,7 @@ class JekyllEnvironment(Environment):
         super().setup_tags_and_filters(extra=extra)
         for tag in (RubyOutput, RubyEcho, RubyCapture, RubyTablerow, RubyBreak, RubyContinue):
             self.add_tag(tag)
+        del self.tags["doc"]  # newer than liquid 5.4: an unknown tag in Jekyll
         from . import filters, tags  # late: they import this module's helpers
         tags.register(self)
         filters.register(self)
@@ -743,6 +744,8 @@ def _ruby_syntax_message(message: str) -> str:
     never_closed = _NEVER_CLOSED.fullmatch(message)
     if never_closed:
         return f"'{never_closed[1]}' tag was never closed"
+    if message == "expected tag, found doc":  # python-liquid lexes {% doc %} itself
+        return "Unknown tag 'doc'"
     unexpected = _UNEXPECTED_TAG.fullmatch(message)
     if unexpected:
         name = unexpected[1]
