@@ -344,3 +344,19 @@ def test_render_tag_is_refused_as_in_jekyll(site):
         render(site, "{% render 'greet.html', name: 'x' %}")
     assert jekyll_error_message(caught.value) == \
         "Liquid error (line 1): This liquid context does not allow includes."
+
+
+# ---- include forms seen in real sites
+
+
+def test_dynamic_include_with_a_path_after_the_variable(site):
+    (site.source / "_includes" / "v2").mkdir()
+    (site.source / "_includes" / "v2" / "note.md").write_text("note {{ include.k }}")
+    template = ("{% include {{ page.v }}/note.md k=\"1\" %}|"
+                "{% capture p %}v2/note.md{% endcapture %}{% include {{ p }} %}")
+    assert render(site, template, page={"v": "v2"}) == "note 1|note "
+
+
+def test_include_param_from_a_loop_variable(site):
+    assert render(site, "{% for n in (1..2) %}{% include greet.html name=n n=forloop.index %}"
+                        "{% endfor %}") == "Hi 1 n=1!Hi 2 n=2!"
