@@ -344,9 +344,14 @@ def open_server(host: str, port: int, root: Path, baseurl: str, livereload: bool
     try:
         return DevServer((host, port), root, baseurl, livereload, verbose=verbose)
     except OSError as exc:
-        if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+        if exc.errno == errno.EADDRINUSE:
             raise BuildError(port_taken_message(host, port)) from None
-        raise BuildError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        if exc.errno == errno.EACCES:
+            raise BuildError(f"Error: no permission to listen on port {port} (ports below 1024 "
+                             f"need root). Use --port 0 to pick a free one.") from None
+        raise BuildError(f"Error: cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    except OverflowError:
+        raise BuildError(f"Error: {port} is not a port number (0 to 65535).") from None
 
 
 def _family(host: str):
