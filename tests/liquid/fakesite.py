@@ -3,6 +3,9 @@
 import types
 from pathlib import Path
 
+import pytest
+from liquid.exceptions import LiquidError
+
 from converter.liquid import make_environment
 
 from .cases import CONFIG, DATA, DATES, INCLUDES
@@ -50,3 +53,15 @@ def make_site(source: Path, config: dict | None = None, **extra):
 
 def page_data() -> dict:
     return {**DATA, **DATES, "path": "cases.html"}
+
+
+def render(site, template: str, **data) -> str:
+    """Render a template as the page `index.html` of `site`."""
+    return site.liquid.from_string(template, name="index.html").render(**data)
+
+
+def error_of(site, template: str, **data) -> str:
+    """The message of the Liquid error rendering `template` raises."""
+    with pytest.raises(LiquidError) as caught:
+        render(site, template, **data)
+    return caught.value.message
