@@ -25,7 +25,7 @@ from converter.rubytypes import RubyDate, RubyTime
 MAX_EXPANDED_NODES = 1_000_000
 
 try:
-    import ruamel.yaml.clib  # noqa: F401
+    import _ruamel_yaml  # noqa: F401  (the module ruamel.yaml.clib installs)
     HAS_CLIB = True
 except ImportError:
     HAS_CLIB = False
