@@ -184,10 +184,10 @@ def expanded_size(node, memo: dict) -> int:
     return total
 
 
-def _make_yaml() -> YAML:
+def _make_yaml(pure: bool = not HAS_CLIB) -> YAML:
     # ruamel.yaml.clib's C scanner when installed (about 3x faster on front matter);
     # typing stays in PsychResolver/PsychConstructor either way.
-    yaml = YAML(typ="safe", pure=not HAS_CLIB)
+    yaml = YAML(typ="safe", pure=pure)
     yaml.Resolver = PsychResolver
     yaml.Constructor = _BoundedConstructor
     yaml.allow_duplicate_keys = True  # Psych keeps the last value
@@ -201,7 +201,14 @@ YAML_HINT = ("Check the indentation and quoting near there: a value holding ': '
 def load_yaml(text: str, path: str | None = None, line_offset: int = 0) -> Any:
     """Parse YAML text; errors become BuildError naming the file, line and column."""
     try:
-        return _make_yaml().load(text)
+        try:
+            return _make_yaml().load(text)
+        except YAMLError:
+            if not HAS_CLIB:
+                raise
+            # Bad YAML is rare: read it again in pure Python, whose marks point at
+            # the problem more precisely than the C scanner's.
+            return _make_yaml(pure=True).load(text)
     except MarkedYAMLError as exc:
         raise marked_error(exc, path, line_offset) from exc
     except RecursionError as exc:
