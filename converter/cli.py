@@ -159,7 +159,19 @@ def report_build_error(exc: BuildError, trace: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; Ctrl-C and SIGTERM end it with 130/143 and a short message."""
     signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        return run_command(argv)
+    except KeyboardInterrupt as exc:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second signal just ends the process
+        print("Interrupted.", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    finally:  # after the work is done (interpreter shutdown) a signal needs no cleanup
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def run_command(argv: list[str] | None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -172,15 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         report_build_error(exc, trace)
         return exc.exit_code
-    except RecursionError as exc:  # a bug, but a common one with nested input: say so
+    except RecursionError:  # a bug, but a common one with nested input: say so
         if trace:
             traceback.print_exc()
         print("  Error: the input is nested too deeply to process (RecursionError).",
               file=sys.stderr)
         return 1
-    except KeyboardInterrupt as exc:
-        print("Interrupted.", file=sys.stderr)
-        return 143 if isinstance(exc, Terminated) else 130
     except Exception as exc:  # an internal error: still no traceback unless asked
         if trace:
             traceback.print_exc()

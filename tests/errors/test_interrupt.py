@@ -1,0 +1,76 @@
+"""A build killed midway (SIGTERM at random moments, many times) leaves the destination
+either the old complete site or the new complete site, and no staging folder behind."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from converter import writer
+
+from .helpers import EPOCH, tree, write_files
+
+RUNS = 30
+PAGES = 120
+
+
+def site_files(version: int) -> dict:
+    files = {"_config.yml": "title: mid\n",
+             "_layouts/default.html": "<html><h1>{{ page.title }}</h1>{{ content }}"
+                                      "<footer>v{{ site.data.version.n }}</footer></html>\n",
+             "_data/version.yml": f"n: {version}\n",
+             "assets/style.css": f"/* v{version} */ body {{ color: black }}\n"}
+    for i in range(PAGES):
+        files[f"pages/p{i}.md"] = (f"---\nlayout: default\ntitle: Page {i}\n---\n# Page {i}\n\n"
+                                   "Some *text*, a [link](/x/) and {{ page.title }}.\n\n- a\n- b\n")
+    if version % 2:  # the two versions differ in their file lists too
+        files["only-odd.md"] = "---\n---\nodd\n"
+    return files
+
+
+def start_build(source: Path, dest: Path) -> subprocess.Popen:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TZ="UTC")
+    return subprocess.Popen([sys.executable, "-m", "converter", "build", "-q", "-s", str(source),
+                             "-d", str(dest)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def complete_site(tmp_path: Path, version: int) -> dict[str, bytes]:
+    source = write_files(tmp_path / f"ref-src-{version}", site_files(version))
+    dest = tmp_path / f"ref-{version}"
+    process = start_build(source, dest)
+    assert process.wait(timeout=300) == 0, process.stderr.read()
+    return tree(dest)
+
+
+def test_sigterm_at_random_points_leaves_old_or_new_site(tmp_path):
+    complete = {v: complete_site(tmp_path, v) for v in (1, 2)}
+    source, dest = tmp_path / "src", tmp_path / "work" / "_site"
+    write_files(source, site_files(1))
+    started = time.monotonic()
+    assert start_build(source, dest).wait(timeout=300) == 0
+    duration = time.monotonic() - started
+    current, rng = 1, random.Random(6)
+    for _ in range(RUNS):
+        wanted = 3 - current
+        (source / "_data/version.yml").write_text(f"n: {wanted}\n")
+        (source / "assets/style.css").write_text(site_files(wanted)["assets/style.css"])
+        odd = source / "only-odd.md"
+        odd.write_text("---\n---\nodd\n") if wanted % 2 else odd.unlink(missing_ok=True)
+        process = start_build(source, dest)
+        time.sleep(rng.uniform(0.05, duration * 1.6))
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=300)
+        stderr = process.stderr.read()
+        assert "Traceback" not in stderr, stderr
+        assert code in (0, 143, -signal.SIGTERM), (code, stderr)
+        found = tree(dest)
+        assert found in (complete[1], complete[2]), f"partial site after exit {code}"
+        current = 1 if found == complete[1] else 2
+        assert [p.name for p in dest.parent.iterdir()] == ["_site"]  # no staging left
+    assert not any(p.name.startswith(writer.STAGING_PREFIX) for p in tmp_path.rglob("*"))
