@@ -933,14 +933,20 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _NON_CJK_WORD = re.compile(f"[^{_CJK} \\t\\n\\v\\f\\r]+")
 
 
+def _word_count(text: str) -> int:
+    """`text.split.length` without building the words' list twice."""
+    stripped = text.strip(" \t\n\v\f\r")
+    return len(_AWK_SPLIT.split(stripped)) if stripped else 0
+
+
 def number_of_words(value: object, mode: object = None) -> int:
     text = rto_s(value)
     if mode == "cjk":
         return len(_CJK_CHAR.findall(text)) + len(_NON_CJK_WORD.findall(text))
     if mode == "auto":
         cjk = len(_CJK_CHAR.findall(text))
-        return len(awk_split(text)) if cjk == 0 else cjk + len(_NON_CJK_WORD.findall(text))
-    return len(awk_split(text))
+        return _word_count(text) if cjk == 0 else cjk + len(_NON_CJK_WORD.findall(text))
+    return _word_count(text)
 
 
 def array_to_sentence_string(value: object, connector: object = "and") -> str:
