@@ -12,6 +12,7 @@ from .c import CLexer
 from .console import ConsoleLexer
 from .cpp import CppLexer
 from .css import CSSLexer
+from .diff import DiffLexer
 from .html import HTMLLexer
 from .ini import IniLexer
 from .java import JavaLexer
@@ -23,13 +24,14 @@ from .python import PythonLexer
 from .r import RLexer
 from .shell import ShellLexer
 from .tex import TeXLexer
+from .toml import TOMLLexer
 from .yaml import YAMLLexer
 
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "css": CSSLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "css": CSSLexer, "diff": DiffLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "markdown": MarkdownLexer,
     "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer,
-    "tex": TeXLexer, "yaml": YAMLLexer,
+    "tex": TeXLexer, "toml": TOMLLexer, "yaml": YAMLLexer,
 }
