@@ -163,7 +163,12 @@ class _BoundedConstructor(PsychConstructor):
         return super().construct_document(node)
 
 
-def expanded_size(node, memo: dict) -> int:
+MAX_DEPTH = 400  # deeper YAML is not data a site needs; stop before the stack does
+
+
+def expanded_size(node, memo: dict, depth: int = 0) -> int:
+    if depth > MAX_DEPTH:
+        raise RecursionError("YAML nested too deeply")
     key = id(node)
     if key in memo:
         return memo[key]
@@ -173,9 +178,10 @@ def expanded_size(node, memo: dict) -> int:
         total = 1
         for child in value:
             if isinstance(child, tuple):
-                total += expanded_size(child[0], memo) + expanded_size(child[1], memo)
+                total += expanded_size(child[0], memo, depth + 1) + \
+                    expanded_size(child[1], memo, depth + 1)
             else:
-                total += expanded_size(child, memo)
+                total += expanded_size(child, memo, depth + 1)
             if total > MAX_EXPANDED_NODES:
                 break
     else:
