@@ -23,8 +23,10 @@ from .matlab import MatlabLexer
 from .python import PythonLexer
 from .r import RLexer
 from .shell import ShellLexer
+from .sql import SQLLexer
 from .tex import TeXLexer
 from .toml import TOMLLexer
+from .xml import XMLLexer
 from .yaml import YAMLLexer
 
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
@@ -32,6 +34,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "diff": DiffLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "markdown": MarkdownLexer,
-    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer,
-    "tex": TeXLexer, "toml": TOMLLexer, "yaml": YAMLLexer,
+    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer, "sql": SQLLexer,
+    "tex": TeXLexer, "toml": TOMLLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
