@@ -107,18 +107,23 @@ def liquid_failure(exc: Exception, name: str, site=None) -> BuildError:
     layout `name`, or the include the error is in (then 'included from name')."""
     token = getattr(exc, "token", None)
     context = exc.context() if callable(getattr(exc, "context", None)) else None
-    where = included_template(exc, token, site) or name
+    page_name, excerpt = name.removesuffix("/#excerpt"), name.endswith("/#excerpt")
+    where = included_template(exc, token, site) or page_name
     line = column = None
     if context:
         line, column = context[0], context[1] + 1
-        if where == name:
-            line += body_line_offset(site, name)
+        if where == page_name and not excerpt:
+            line += body_line_offset(site, page_name)
+    elif where == page_name:
+        line = unclosed_tag_line(site, page_name, str(exc))
     kind = "Liquid syntax error" if "Syntax" in type(exc).__name__ else "Liquid error"
     message, hint = reworded(exc, token)
     if isinstance(exc, UnicodeDecodeError):
         message, hint = "an included file is not valid UTF-8", "Save it as UTF-8."
-    if where != name:
-        message += f" (included from {name})"
+    if where != page_name:
+        message += f" (included from {page_name})"
+    elif excerpt:
+        message += " (in its excerpt)"
     return BuildError(f"Liquid Exception: {kind}: {message}", where, line, column=column,
                       hint=hint)
 
@@ -174,3 +179,28 @@ def body_line_offset(site, name: str) -> int:
         return front_matter_lines(path.read_text(encoding="utf-8-sig")) if path.is_file() else 0
     except (OSError, UnicodeDecodeError):
         return 0
+
+
+_BLOCK_TAG = re.compile(r"\{%-?\s*(end)?(\w+)")
+
+
+def unclosed_tag_line(site, name: str, message: str) -> int | None:
+    """The line of the block tag an 'expected tag endX' error leaves open."""
+    match = re.search(r"expected tag end(\w+)", message)
+    if not match or site is None:
+        return None
+    from pathlib import Path
+    try:
+        text = (Path(site.source) / name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    opened: list[int] = []
+    for tag in _BLOCK_TAG.finditer(text):
+        if tag[2] != match[1]:
+            continue
+        if tag[1]:
+            if opened:
+                opened.pop()
+        else:
+            opened.append(tag.start())
+    return text.count("\n", 0, opened[-1]) + 1 if opened else None

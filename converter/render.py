@@ -74,7 +74,7 @@ class Renderer:
             raise
         except RecursionError as exc:
             raise BuildError("Liquid Exception: nesting too deep (an include or layout "
-                             "that includes itself?)", name) from exc
+                             "that includes itself, or deeply nested brackets?)", name) from exc
         except Exception as exc:  # python-liquid errors and errors in filters
             raise liquid_error(exc, name, self.site) from exc
         if self.profile is not None:

@@ -290,10 +290,13 @@ class signals_deferred:
     SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
     def __enter__(self):
-        self.previous = signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
+        self.previous = None
+        if hasattr(signal, "pthread_sigmask"):  # POSIX only
+            self.previous = signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
 
     def __exit__(self, *exc_info):
-        signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)
+        if self.previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)
 
 
 def swap_into_place(staging: Path, dest: Path) -> None:

@@ -35,7 +35,7 @@ CASES = {
         {POST: "---\n- a\n---\nbody\n"}, [], 0,
         [f"could not read file {POST}:2", "a list"]),
     "front matter nested too deep: stop": (
-        {"p.md": "---\nx: " + "[" * 3000 + "]" * 3000 + "\n---\nbody\n"}, [], 1,
+        {"p.md": "---\nx: " + "[" * 20000 + "]" * 20000 + "\n---\nbody\n"}, [], 1,
         ["p.md", "nested too deeply"]),
     "empty permalink: stop": (
         {"p.md": "---\npermalink: ''\n---\nx\n"}, [], 1, ["p.md", "Invalid permalink"]),
@@ -63,7 +63,7 @@ CASES = {
         ["p.md:4:4", "Liquid syntax error", "tag 'if'", "missing expression"]),
     "Liquid block never closed: stop": (
         {"p.md": "---\n---\n{% if true %}\nno end\n"}, [], 1,
-        ["p.md", "'if' tag was never closed", "{% endif %}"]),
+        ["p.md:3:", "'if' tag was never closed", "{% endif %}"]),
     "Liquid unknown tag: stop": (
         {"p.md": "---\n---\nline1\n{% frobnicate x %}\n"}, [], 1,
         ["p.md:4:4", "Unknown tag 'frobnicate'", "{% raw %}"]),

@@ -139,8 +139,8 @@ def test_yaml_bomb_in_front_matter_is_refused_and_the_page_built_without_it(tmp_
 @pytest.mark.parametrize("files, parts", [
     ({"_data/bomb.yml": yaml_bomb()}, ["_data/bomb.yml", "alias"]),
     ({"_config.yml": yaml_bomb()}, ["_config.yml", "alias"]),
-    ({"_data/deep.yml": "[" * 5000 + "]" * 5000}, ["_data/deep.yml", "nested too deeply"]),
-    ({"_data/deep.json": "[" * 5000 + "]" * 5000}, ["_data/deep.json", "nested too deeply"]),
+    ({"_data/deep.yml": "[" * 20000 + "]" * 20000}, ["_data/deep.yml", "nested too deeply"]),
+    ({"_data/deep.json": "[" * 20000 + "]" * 20000}, ["_data/deep.json", "nested too deeply"]),
     ({"p.md": "---\n---\n" + "[" * 5000 + "x" + "]" * 5000}, ["p.md", "Markdown nested"]),
     ({"p.md": "---\n---\n" + "".join("  " * i + "- x\n" for i in range(2000))},
      ["p.md", "Markdown nested"]),
