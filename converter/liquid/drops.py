@@ -116,6 +116,10 @@ class DocumentDrop(Drop):
         doc = self._obj.previous_doc
         return doc.to_liquid() if doc else None
 
+    def __str__(self) -> str:
+        """Document#to_s: what `{{ post }}` prints."""
+        return self._obj.output or self._obj.content or "NO CONTENT"
+
     def get_next(self):
         doc = self._obj.next_doc
         return doc.to_liquid() if doc else None
@@ -152,6 +156,9 @@ class ExcerptDrop(DocumentDrop):
 
     def get_excerpt(self):
         return None
+
+    def __str__(self) -> str:
+        return self._obj.output or self._obj.content
 
     def get_name(self):
         return self._obj.doc.data.get("name") or self._obj.doc.basename
@@ -208,6 +215,11 @@ class PageDrop(Drop):
 
     def get_url(self):
         return self._obj.url
+
+    def __str__(self) -> str:
+        """Page#to_liquid is a Hash in Jekyll: it prints as Ruby's Hash#inspect."""
+        from converter.liquid.ruby import inspect
+        return inspect(self.to_dict())
 
     def __getitem__(self, key):
         if key == "paginator" and getattr(self._obj, "pager", None) is not None:
