@@ -18,6 +18,7 @@ from .ini import IniLexer
 from .java import JavaLexer
 from .javascript import JavascriptLexer
 from .json import JSONLexer
+from .julia import JuliaLexer
 from .markdown import MarkdownLexer
 from .matlab import MatlabLexer
 from .python import PythonLexer
@@ -33,7 +34,7 @@ from .yaml import YAMLLexer
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "diff": DiffLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
-    "javascript": JavascriptLexer, "json": JSONLexer, "markdown": MarkdownLexer,
+    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "markdown": MarkdownLexer,
     "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer, "sql": SQLLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
