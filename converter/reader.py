@@ -264,8 +264,10 @@ class Reader:
         doc = Document(self.site, path, collection)
         special = "_drafts" if doc.is_draft else collection.relative_directory
         categories = categories_from_path(doc.relative_path, special, doc.basename)
-        doc.data = merge_defaults(self.site.defaults_for(doc.relative_path, collection.label), {})
+        # Jekyll's order of keys: draft, categories from the path, defaults, front matter.
+        doc.data = {"draft": doc.is_draft}
         merge_data(doc, {"categories": categories})
+        merge_data(doc, self.site.defaults_for(doc.relative_path, collection.label))
         if doc.is_yaml:
             doc.data = load_yaml(read_source(path, self.site), doc.relative_path) or {}
             return doc
