@@ -66,9 +66,9 @@ def liquid_view(value):
 
 
 class DocumentDrop(Drop):
-    METHODS = ("content", "output", "id", "relative_path", "path", "url", "date",
-               "title", "categories", "tags", "collection", "excerpt", "name",
-               "previous", "next")
+    # In the order Jekyll lists them (jsonify, inspect).
+    METHODS = ("name", "id", "next", "previous", "relative_path", "content", "excerpt",
+               "output", "title", "categories", "path", "url", "date", "tags", "collection")
 
     def fallback(self):
         return self._obj.data
