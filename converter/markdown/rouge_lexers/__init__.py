@@ -13,6 +13,7 @@ from .console import ConsoleLexer
 from .cpp import CppLexer
 from .css import CSSLexer
 from .diff import DiffLexer
+from .fortran import FortranLexer
 from .html import HTMLLexer
 from .ini import IniLexer
 from .java import JavaLexer
@@ -33,7 +34,7 @@ from .yaml import YAMLLexer
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "css": CSSLexer, "diff": DiffLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "css": CSSLexer, "diff": DiffLexer, "fortran": FortranLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "markdown": MarkdownLexer,
     "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer, "sql": SQLLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "xml": XMLLexer, "yaml": YAMLLexer,
