@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable
 from urllib.parse import quote, unquote
 
@@ -76,23 +77,35 @@ def add_permalink_suffix(template: str, permalink_style: str) -> str:
 
 # --- slugify (Jekyll::Utils.slugify) -------------------------------------------
 
-SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
-_RAW_RE = re.compile(r"\s+")
+_SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
+_PRETTY_KEEP = set("._~!$&'()+,;=@")
+_ASCII_RUNS = re.compile(r"[^A-Za-z0-9]+")
+_RAW_RUNS = re.compile(r"[ \t\n\v\f\r]+")  # Ruby's \s is ASCII
+_EDGE_HYPHENS = re.compile(r"^-|-$", re.M)
+_APPROXIMATIONS = dict(zip(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿĀāĂăĄąĆćĈĉĊċČčĎď"
+    "ĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢ"
+    "ţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž",
+    ("A A A A A A AE C E E E E I I I I D N O O O O O x O U U U U Y Th ss a a a a a a ae c e e "
+     "e e i i i i d n o o o o o o u u u u y th y A a A a A a C c C c C c C c D d D d E e E e "
+     "E e E e E e G g G g G g G g H h H h I i I i I i I i I i IJ ij J j K k k L l L l L l L "
+     "l L l N n N n N n 'n NG ng O o O o O o OE oe R r R r R r S s S s S s S s T t T t T t U "
+     "u U u U u U u U u U u W w Y y Y Z z Z z Z z").split(" ")))
 
 
-def _is_slug_char(ch: str, extra: str = "") -> bool:
-    if ch in extra:
-        return True
-    category = unicodedata.category(ch)
-    return category[0] in ("L", "M") or category == "Nd"
+@lru_cache(maxsize=4096)
+def _is_slug_char(char: str) -> bool:
+    """\\p{M}, \\p{L} or \\p{Nd}: what Jekyll's default slug keeps."""
+    category = unicodedata.category(char)
+    return category[0] in "LM" or category == "Nd"
 
 
 def _replace_runs(text: str, keep: Callable[[str], bool]) -> str:
     out: list[str] = []
     in_run = False
-    for ch in text:
-        if keep(ch):
-            out.append(ch)
+    for char in text:
+        if keep(char):
+            out.append(char)
             in_run = False
         elif not in_run:
             out.append("-")
@@ -100,28 +113,36 @@ def _replace_runs(text: str, keep: Callable[[str], bool]) -> str:
     return "".join(out)
 
 
-PRETTY_EXTRA = "._~!$&'()+,;=@"
+def transliterate(text: str) -> str:
+    """I18n.transliterate with its default approximations ('?' for the rest)."""
+    return "".join(char if char.isascii() else _APPROXIMATIONS.get(char, "?") for char in text)
+
+
+def slugify_text(text: str, mode: str | None = None, cased: bool = False,
+                 warn: Callable[[str], None] | None = None) -> str:
+    """Jekyll::Utils.slugify; `warn` hears Jekyll's "Empty `slug` generated" warning."""
+    mode = mode or "default"
+    if mode not in _SLUG_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = transliterate(text)
+    if mode == "raw":
+        slug = _RAW_RUNS.sub("-", text)
+    elif mode == "ascii":
+        slug = _ASCII_RUNS.sub("-", text)
+    elif mode == "pretty":
+        slug = _replace_runs(text, lambda c: c in _PRETTY_KEEP or _is_slug_char(c))
+    else:
+        slug = _replace_runs(text, _is_slug_char)
+    slug = _EDGE_HYPHENS.sub("", slug)
+    if not slug and warn is not None:
+        warn(f"Empty `slug` generated for '{text}'.")
+    return slug if cased else slug.lower()
 
 
 def slugify(string, mode: str | None = None, cased: bool = False):
-    mode = mode or "default"
-    if string is None:
-        return None
-    string = str(string)
-    if mode not in SLUGIFY_MODES:
-        return string if cased else string.lower()
-    if mode == "latin":
-        string = unicodedata.normalize("NFKD", string).encode("ascii", "ignore").decode()
-    if mode == "raw":
-        slug = _RAW_RE.sub("-", string)
-    elif mode in ("default", "latin"):  # latin: transliterated above, then default
-        slug = _replace_runs(string, _is_slug_char)
-    elif mode == "pretty":
-        slug = _replace_runs(string, lambda c: _is_slug_char(c, PRETTY_EXTRA))
-    else:  # ascii
-        slug = _replace_runs(string, lambda c: c.isascii() and c.isalnum())
-    slug = re.sub(r"^-|-$", "", slug)
-    return slug if cased else slug.lower()
+    """Jekyll::Utils.slugify (nil stays nil)."""
+    return None if string is None else slugify_text(str(string), mode, cased)
 
 
 def titleize_slug(slug: str) -> str:
