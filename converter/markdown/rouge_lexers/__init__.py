@@ -13,6 +13,7 @@ from .console import ConsoleLexer
 from .cpp import CppLexer
 from .css import CSSLexer
 from .diff import DiffLexer
+from .docker import DockerLexer
 from .fortran import FortranLexer
 from .html import HTMLLexer
 from .ini import IniLexer
@@ -20,6 +21,7 @@ from .java import JavaLexer
 from .javascript import JavascriptLexer
 from .json import JSONLexer
 from .julia import JuliaLexer
+from .make import MakeLexer
 from .markdown import MarkdownLexer
 from .matlab import MatlabLexer
 from .python import PythonLexer
@@ -34,8 +36,8 @@ from .yaml import YAMLLexer
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "css": CSSLexer, "diff": DiffLexer, "fortran": FortranLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
-    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "markdown": MarkdownLexer,
+    "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer, "sql": SQLLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
