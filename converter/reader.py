@@ -60,7 +60,7 @@ class EntryFilter:
         full = self.site.source / self.base.lstrip("/") / entry
         if not (self.site.safe and full.is_symlink()):
             return False
-        return not str(full.resolve()).startswith(str(self.site.source.resolve()))
+        return not inside_source(full, self.site.source)
 
     def glob_include(self, patterns, entry: str) -> bool:
         source = str(self.site.source)
@@ -72,6 +72,16 @@ class EntryFilter:
                     entry_with_source.startswith(pattern_with_source) or \
                     (is_dir and pattern_with_source == entry_with_source + "/"):
                 return True
+        return False
+
+
+def inside_source(path: Path, source: Path) -> bool:
+    """Whether path, symlinks resolved, is the source or under it (whole components:
+    "/site-private" is not under "/site")."""
+    try:
+        path.resolve().relative_to(source.resolve())
+        return True
+    except (ValueError, OSError):
         return False
 
 
@@ -112,13 +122,7 @@ class Reader:
 
     def outside_in_safe_mode(self, path: Path) -> bool:
         """--safe: a symlink resolving outside the source is not read (EntryFilter#symlink?)."""
-        if not (self.site.safe and path.is_symlink()):
-            return False
-        try:
-            path.resolve().relative_to(self.source.resolve())
-            return False
-        except ValueError:
-            return True
+        return self.site.safe and path.is_symlink() and not inside_source(path, self.source)
 
     # --- pages, static files, posts ----------------------------------------------------
     def read_directories(self, dir: str) -> None:
@@ -299,7 +303,7 @@ class Reader:
         dirs = [n for n in names if (directory / n).is_dir()]
         for name in files + dirs:
             path = directory / name
-            if path.is_symlink() and self.site.safe:
+            if self.outside_in_safe_mode(path):
                 continue
             if path.is_dir():
                 data[sanitize_data_name(name)] = self.read_data(path)

@@ -162,7 +162,8 @@ def read_manifest(site) -> dict:
 
 def record_manifest(site, written: list[Path]) -> None:
     """Remember what this build wrote (best effort: a read-only source just loses it)."""
-    manifest = read_manifest(site)
+    manifest = {dest: files for dest, files in read_manifest(site).items()
+                if Path(dest).is_dir()}  # forget destinations deleted since (doctor's temp folders)
     manifest[str(site.dest)] = sorted(p.relative_to(site.dest).as_posix() for p in written)
     path = manifest_path(site)
     try:

@@ -257,8 +257,11 @@ def locate_include(name: str, dirs: list[Path], safe: bool) -> Path:
 
 
 def _inside(path: Path, directory: Path) -> bool:
+    # errors engineer (issue 6): compare whole path components, so that a symlink to
+    # "/site-private/x" does not pass as inside "/site" (Jekyll's start_with? would let it)
     try:
-        return os.path.realpath(path).startswith(os.path.realpath(directory))
+        real, folder = os.path.realpath(path), os.path.realpath(directory)
+        return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
     except OSError:
         return False
 

@@ -98,6 +98,30 @@ def test_without_safe_symlinks_are_followed_as_jekyll_does(tmp_path, outside):
     assert SECRET in (dest / "q.html").read_text()
 
 
+def test_safe_mode_sibling_folder_with_the_source_name_as_prefix_is_outside(tmp_path):
+    """A symlink to "src-private/..." is not inside "src" (whole path components)."""
+    source = make_source(tmp_path, {"p.md": "---\n---\n{% include_relative x.html %}\n"})
+    private = tmp_path / "src-private"
+    private.mkdir()
+    (private / "secret.html").write_text(SECRET)
+    os.symlink(private / "secret.html", source / "x.html")
+    (source / "_data").mkdir()
+    os.symlink(private / "secret.html", source / "_data" / "d.yml")
+    outcome = run_build(source, tmp_path / "out", "--safe")
+    assert_clean_failure(outcome)
+    assert "not allowed in safe mode" in outcome.err
+
+
+def test_safe_mode_keeps_symlinks_inside_the_source(tmp_path):
+    source = make_source(tmp_path, {"_data/real.yml": "k: inside\n",
+                                    "p.md": "---\n---\n{{ site.data.alias.k }}\n"})
+    os.symlink(source / "_data" / "real.yml", source / "_data" / "alias.yml")
+    dest = tmp_path / "out"
+    outcome = run_build(source, dest, "--safe")
+    assert outcome.code == 0, outcome.text
+    assert "inside" in (dest / "p.html").read_text()
+
+
 @pytest.mark.parametrize("markup", ["{% link ../outside/secret.txt %}",
                                     "{% link /etc/passwd %}"])
 def test_link_only_finds_site_files(tmp_path, outside, markup):
