@@ -11,6 +11,7 @@ One ``mistune.Markdown`` is built per options set and reused.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import sys
@@ -29,11 +30,24 @@ log = logging.getLogger(__name__)
 
 # kramdown recurses per nesting level (HTML elements, lists, quotes) and Ruby's
 # stack is deep; Python's default limit of 1000 frames fails at ~300 levels.
-MIN_RECURSION_LIMIT = 10000
-if sys.getrecursionlimit() < MIN_RECURSION_LIMIT:
-    sys.setrecursionlimit(MIN_RECURSION_LIMIT)
+# The limit is raised only while converting (other stages rely on the default).
+CONVERSION_RECURSION_LIMIT = 10000
 
 PARSER_FOR_INPUT = {"gfm": GFMParser, "kramdown": KramdownParser, "smartypants": SmartyPantsParser}
+
+
+@contextlib.contextmanager
+def recursion_headroom():
+    """Raise the recursion limit for the duration of one conversion."""
+    limit = sys.getrecursionlimit()
+    if limit >= CONVERSION_RECURSION_LIMIT:
+        yield
+        return
+    sys.setrecursionlimit(CONVERSION_RECURSION_LIMIT)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 class KramdownBlockParser(mistune.BlockParser):
@@ -103,7 +117,8 @@ class KramdownConverter:
 
     def _convert_uncached(self, text: str) -> str:
         try:
-            return self._markdown(text)
+            with recursion_headroom():
+                return self._markdown(text)
         except Exception:  # noqa: BLE001 - a page must still build
             log.exception("kramdown conversion failed; emitting escaped text")
             return f"<p>{html.escape(text, quote=False)}</p>\n"
@@ -120,7 +135,8 @@ def smartify(text: str, options: dict | None = None) -> str:
         merged = merge_options({k: v for k, v in (options or {}).items()})
         markdown = _SMARTY_CACHE[key] = build_markdown(SmartyPantsParser, merged)
     try:
-        output = markdown(text if isinstance(text, str) else str(text))
+        with recursion_headroom():
+            output = markdown(text if isinstance(text, str) else str(text))
     except Exception:  # noqa: BLE001
         log.exception("smartify failed")
         return html.escape(str(text), quote=False)
