@@ -24,10 +24,9 @@ Public API (used by ``converter.markdown`` and ``converter.liquid.tags``):
 ``lex_tokens(code: str, tag: str | None, plain_token: str = "") -> list[tuple[str, str]]``
     (Rouge class, text) pairs for a Rouge lexer tag (lexers delegate through it).
 
-Exactness: plain text is exact; languages with a port of the Rouge lexer in
-``converter.markdown.rouge_lexers`` (shell, console, c, cpp, java, python,
-r, matlab, javascript, json, yaml, ini, html, css, markdown, tex, bibtex and
-their aliases) give Rouge's tokens; other languages go through Pygments'
+Exactness: plain text is exact; languages with a port of the Rouge lexer
+(``LEXERS`` in ``converter.markdown.rouge_lexers``, reached through their
+Rouge aliases too) give Rouge's tokens; other languages go through Pygments'
 lexer for the language, whose token boundaries and classes can differ.
 """
 
