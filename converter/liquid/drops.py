@@ -9,6 +9,7 @@ nothing.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, Callable
@@ -20,6 +21,11 @@ class Drop(Mapping):
     """A Mapping over computed keys (METHODS, in Jekyll's order) then fallback data."""
 
     METHODS: tuple[str, ...] = ()
+    _GETTERS: dict = {}  # key -> unbound getter, built once per class
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._GETTERS = {name: getattr(cls, "get_" + name) for name in cls.METHODS}
 
     def __init__(self, obj):
         self._obj = obj
@@ -28,12 +34,13 @@ class Drop(Mapping):
         return {}
 
     def __getitem__(self, key):
-        if isinstance(key, str) and key in self.METHODS:
-            return getattr(self, "get_" + key)()
+        getter = self._GETTERS.get(key) if isinstance(key, str) else None
+        if getter is not None:
+            return getter(self)
         return self.fallback()[key]
 
     def __contains__(self, key) -> bool:
-        return key in self.METHODS or key in self.fallback()
+        return key in self._GETTERS or key in self.fallback()
 
     def keys(self):
         seen = list(self.METHODS)
@@ -189,7 +196,8 @@ class PageDrop(Drop):
         self._frozen_content = frozen_content
 
     def fallback(self):
-        return self._obj.data
+        overrides = getattr(self._obj, "liquid_overrides", None)
+        return ChainMap(overrides, self._obj.data) if overrides else self._obj.data
 
     def keys(self):
         keys = [k for k in self._obj.data if k not in self.METHODS]
