@@ -77,13 +77,19 @@ PERMALINK_STYLES = {
 
 
 def deep_merge(target: dict, overwrite: dict) -> dict:
-    """Jekyll's Utils.deep_merge_hashes: a new dict, nested dicts merged."""
+    """Jekyll's Utils.deep_merge_hashes: a new dict, nested dicts merged. As in
+    Utils.merge_values, a nil value never replaces an existing key's value
+    (``layout:`` left blank keeps the default layout, ``kramdown:`` left
+    blank keeps Jekyll's kramdown defaults)."""
     merged = dict(target)
     for key, value in overwrite.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = deep_merge(merged[key], value)
-        else:
-            merged[key] = value
+        if key in merged:
+            if value is None:
+                continue
+            if isinstance(value, dict) and isinstance(merged[key], dict):
+                merged[key] = deep_merge(merged[key], value)
+                continue
+        merged[key] = value
     return merged
 
 
@@ -149,7 +155,7 @@ def read_config_file(path: Path, is_default: bool, log, source: Path | None = No
 
 def load_config(source: Path, config_files: list[Path] | None, overrides: dict, log) -> dict:
     """Merge DEFAULTS < config files < overrides, then apply Jekyll's fix-ups."""
-    config = copy.deepcopy(DEFAULTS)
+    config: dict = {}  # Jekyll reads the files into an empty Configuration first
     if config_files:
         files, is_default = config_files, False
     else:
@@ -161,8 +167,66 @@ def load_config(source: Path, config_files: list[Path] | None, overrides: dict, 
             log.warn("WARNING:", "Error reading configuration. Using defaults (and options).")
             log.warn("", f"{exc.message}: it must be a mapping of `key: value` lines")
             break
+    validate(config)
     config = deep_merge(config, overrides)
-    return finalise(config)
+    # Configuration.from: DEFAULTS < files < overrides (nil values keep the defaults)
+    return finalise(deep_merge(copy.deepcopy(DEFAULTS), config))
+
+
+def validate(config: dict) -> None:
+    """Configuration#validate, run on what the files set (before the defaults):
+    ``include``, ``exclude`` and ``plugins`` must be lists when present, even nil."""
+    for option in ("include", "exclude"):
+        if option in config and not isinstance(config[option], list):
+            raise BuildError(f"'{option}' should be set as an array, but was: "
+                             f"{_inspect(config[option])}.")
+    if "plugins" in config and not isinstance(config["plugins"], list):
+        raise BuildError("'plugins' should be set as an array of gem-names, but was: "
+                         f"{_inspect(config['plugins'])}.")
+
+
+def _inspect(value: Any) -> str:
+    from converter.liquid.ruby import inspect
+    return inspect(value)
+
+
+FOLDER_KEYS = ("layouts_dir", "data_dir", "includes_dir", "plugins_dir", "cache_dir",
+               "collections_dir")
+MAPPING_KEYS = ("kramdown", "liquid")
+LIST_KEYS = ("keep_files", "whitelist")
+
+
+def wrong_type(key: str, wanted: str, value: Any, example: str) -> BuildError:
+    return BuildError(f"Configuration: `{key}` should be {wanted}, but was: {value!r}.",
+                      hint=f"Fix it in _config.yml, e.g. {example}")
+
+
+def check_types(config: dict) -> None:
+    """Settings Jekyll would crash on with a Ruby error: say which and how instead."""
+    for key in FOLDER_KEYS:
+        value = config.get(key)
+        if not isinstance(value, str) and not (key == "collections_dir" and value is None):
+            raise wrong_type(key, "a folder name", config.get(key), f"`{key}: _{key[:-4]}`")
+    for key in MAPPING_KEYS:
+        if config.get(key) is not None and not isinstance(config[key], dict):
+            raise wrong_type(key, "a mapping of options", config[key], f"`{key}:` followed by "
+                             "indented `option: value` lines")
+    for key in LIST_KEYS:
+        if config.get(key) is not None and not isinstance(config[key], list):
+            raise wrong_type(key, "a list", config[key], f"`{key}: [.git]`")
+    collections = config.get("collections")
+    if collections is not None and not isinstance(collections, (dict, list)) or \
+            isinstance(collections, list) and not all(isinstance(c, str) for c in collections):
+        raise wrong_type("collections", "a mapping (or a list of names)", collections,
+                         "`collections: {talks: {output: true}}`")
+    for option in ("include", "exclude"):
+        if isinstance(config.get(option), list) and \
+                not all(isinstance(p, (str, int, float)) for p in config[option]):
+            raise wrong_type(option, "a list of paths", config[option], f"`{option}: [README.md]`")
+    limit = config.get("limit_posts")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        if not (isinstance(limit, str) and limit.strip().lstrip("-").isdigit()):
+            raise wrong_type("limit_posts", "a number", limit, "`limit_posts: 10`")
 
 
 def finalise(config: dict) -> dict:
@@ -171,6 +235,7 @@ def finalise(config: dict) -> dict:
         if config.get(option) is not None and not isinstance(config[option], list):
             raise BuildError(f"'{option}' should be set as an array, but was: "
                              f"{config[option]!r}.")
+    check_types(config)
     if config.get("exclude") is not None:
         config["exclude"] = list(dict.fromkeys(list(config["exclude"]) + DEFAULT_EXCLUDES))
     if isinstance(config.get("plugins"), str):

@@ -205,3 +205,18 @@ def test_missing_config_file_given_with_config(tmp_path):
     outcome, _ = build_site(tmp_path, {}, "--config", str(tmp_path / "nope.yml"))
     assert outcome.code == 1
     assert "Configuration file not found" in outcome.err and "nope.yml" in outcome.err
+
+
+@pytest.mark.parametrize("setting, key", [
+    ("collections: 5", "collections"), ("collections: [[]]", "collections"),
+    ("keep_files: true", "keep_files"), ("kramdown: [1, 2]", "kramdown"),
+    ("layouts_dir: 5", "layouts_dir"), ("data_dir: null", "data_dir"),
+    ("limit_posts: many", "limit_posts"), ("exclude: [[]]", "exclude"),
+    ("whitelist: 1.5", "whitelist"),
+])
+def test_configuration_of_the_wrong_type_is_named(tmp_path, setting, key):
+    """Jekyll dies on these with a Ruby NoMethodError/TypeError (exit 1); we say which."""
+    outcome, _ = build_site(tmp_path, {"_config.yml": setting + "\n"})
+    assert outcome.code == 1
+    assert f"`{key}` should be" in outcome.err and "_config.yml" in outcome.err
+    assert INTERNAL_ERROR not in outcome.err
