@@ -210,7 +210,7 @@ def test_missing_config_file_given_with_config(tmp_path):
 @pytest.mark.parametrize("setting, key", [
     ("collections: 5", "collections"), ("collections: [[]]", "collections"),
     ("keep_files: true", "keep_files"), ("kramdown: [1, 2]", "kramdown"),
-    ("layouts_dir: 5", "layouts_dir"), ("data_dir: null", "data_dir"),
+    ("layouts_dir: 5", "layouts_dir"), ("data_dir: [a]", "data_dir"),
     ("limit_posts: many", "limit_posts"), ("exclude: [[]]", "exclude"),
     ("whitelist: 1.5", "whitelist"),
 ])
