@@ -219,14 +219,19 @@ def check_types(config: dict) -> None:
             isinstance(collections, list) and not all(isinstance(c, str) for c in collections):
         raise wrong_type("collections", "a mapping (or a list of names)", collections,
                          "`collections: {talks: {output: true}}`")
-    for option in ("include", "exclude"):
-        if isinstance(config.get(option), list) and \
-                not all(isinstance(p, (str, int, float)) for p in config[option]):
-            raise wrong_type(option, "a list of paths", config[option], f"`{option}: [README.md]`")
     limit = config.get("limit_posts")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
         if not (isinstance(limit, str) and limit.strip().lstrip("-").isdigit()):
             raise wrong_type("limit_posts", "a number", limit, "`limit_posts: 10`")
+
+
+def unique(values: list) -> list:
+    """Ruby's Array#uniq: order kept; works for unhashable entries too."""
+    seen: list = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen
 
 
 def finalise(config: dict) -> dict:
@@ -237,7 +242,7 @@ def finalise(config: dict) -> dict:
                              f"{config[option]!r}.")
     check_types(config)
     if config.get("exclude") is not None:
-        config["exclude"] = list(dict.fromkeys(list(config["exclude"]) + DEFAULT_EXCLUDES))
+        config["exclude"] = unique(list(config["exclude"]) + DEFAULT_EXCLUDES)
     if isinstance(config.get("plugins"), str):
         raise BuildError("'plugins' should be set as an array of gem-names, but was: "
                          f"{config['plugins']!r}.")

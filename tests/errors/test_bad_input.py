@@ -211,8 +211,7 @@ def test_missing_config_file_given_with_config(tmp_path):
     ("collections: 5", "collections"), ("collections: [[]]", "collections"),
     ("keep_files: true", "keep_files"), ("kramdown: [1, 2]", "kramdown"),
     ("layouts_dir: 5", "layouts_dir"), ("data_dir: [a]", "data_dir"),
-    ("limit_posts: many", "limit_posts"), ("exclude: [[]]", "exclude"),
-    ("whitelist: 1.5", "whitelist"),
+    ("limit_posts: many", "limit_posts"),
 ])
 def test_configuration_of_the_wrong_type_is_named(tmp_path, setting, key):
     """Jekyll dies on these with a Ruby NoMethodError/TypeError (exit 1); we say which."""
@@ -220,3 +219,15 @@ def test_configuration_of_the_wrong_type_is_named(tmp_path, setting, key):
     assert outcome.code == 1
     assert f"`{key}` should be" in outcome.err and "_config.yml" in outcome.err
     assert INTERNAL_ERROR not in outcome.err
+
+
+def test_odd_exclude_entries_are_tolerated_as_in_jekyll(tmp_path):
+    outcome, _ = build_site(tmp_path, {"_config.yml": "exclude: [[], 5]\n"})
+    assert outcome.code == 0, outcome.text
+
+
+def test_whitelist_that_is_not_a_list_stops(tmp_path):
+    """Deviation: Jekyll only reads `whitelist` under --safe (and dies there); the plugin
+    registry reads it always, so a non-list is named at once."""
+    outcome, _ = build_site(tmp_path, {"_config.yml": "whitelist: 1.5\n"})
+    assert outcome.code == 1 and "`whitelist` should be a list" in outcome.err
