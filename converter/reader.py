@@ -158,8 +158,18 @@ class Reader:
             self.add_undecodable_page(dir, name, exc)
             return
         relative = f"{dir}/{name}".lstrip("/")
-        data = merge_defaults(self.site.defaults_for(relative, "pages"), data)
+        front_matter = data
+        data = merge_defaults(self.site.defaults_for(relative, "pages"), front_matter)
+        # Page#data is the front matter (defaults only fill missing keys), so a key
+        # left blank stays nil for Jekyll (`layout:` blank: no layout); Page#to_liquid
+        # deep-merges the defaults under it, where nil keeps the default.
+        nil_over_defaults = {key: data[key] for key, value in front_matter.items()
+                             if value is None and data.get(key) is not None}
+        for key in nil_over_defaults:
+            data[key] = None
         page = Page(self.site, dir, name, data, content, path)
+        if nil_over_defaults:
+            page.liquid_overrides = nil_over_defaults
         if self.site.publish(page):
             self.site.pages.append(page)
 

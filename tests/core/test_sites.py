@@ -50,3 +50,22 @@ def test_seed_about_page_is_home_with_redirects(tmp_path):
     redirects = json.loads((tmp_path / "out" / "redirects.json").read_text())
     assert redirects == {"/about/": "https://scholar.example.org/",
                          "/about.html": "https://scholar.example.org/"}
+
+
+def test_blank_values_keep_defaults(tmp_path):
+    """Keys left blank (nil) never replace a value in Jekyll's merges: config keys keep
+    Jekyll's defaults (permalink, kramdown, highlighter...), document front matter keeps
+    front matter defaults, layout data keeps the parent layout's; a page's blank key is
+    nil for Jekyll itself (`layout:` blank: no layout) but Liquid sees the default."""
+    build(SITES / "blank-values" / "src", tmp_path / "out")
+    assert compare_trees(SITES / "blank-values" / "expected", tmp_path / "out") == []
+
+
+def test_blank_include_exclude_plugins_are_errors(tmp_path):
+    for key in ("include", "exclude", "plugins"):
+        src = tmp_path / key
+        src.mkdir()
+        (src / "_config.yml").write_text(f"title: t\n{key}:\n")
+        result = run_converter("build", "-s", str(src), "-d", str(tmp_path / f"{key}-out"))
+        assert result.returncode == 1
+        assert f"'{key}' should be set as an array" in result.stderr + result.stdout

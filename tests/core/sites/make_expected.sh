@@ -11,3 +11,5 @@ src="$(mktemp -d)"; cp -r "$here/seed-about/src/." "$src/"
 sed 's/^author_profile: true/author_profile: true\nlayout: single/' \
   "$here/../../../../shared/seeds/001_2ee987202362700e.txt" > "$src/_pages/about.md"
 rm -rf "$here/seed-about/expected"; "$oracle" "$src" "$here/seed-about/expected"; rm -rf "$src"
+rm -rf "$here/blank-values/expected"; "$oracle" "$here/blank-values/src" "$here/blank-values/expected"
+rm -rf "$here/blank-values/src/.jekyll-cache"
