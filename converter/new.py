@@ -1,9 +1,8 @@
 """`converter new PATH`: create a site from the bundled academic theme.
 
-The theme's single source is the demo site at the repository root. A copy of it
-ships as package data in converter/theme/ so that a regular `pip install .`
-has it too; `python -m converter.new sync-theme` refreshes that copy and
-tests/theme/test_new.py fails when the two differ.
+The theme's single source is the demo site at the repository root. A checkout
+(or an editable install) reads it there; a built wheel carries a copy in
+converter/theme/, made at build time by setup.py with `sync_theme`.
 """
 from __future__ import annotations
 
@@ -172,10 +171,3 @@ def sync_theme(repo_root: Path = REPO_ROOT, package_theme: Path = PACKAGE_THEME)
         written += 1
     return written
 
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["sync-theme"]:
-        print(f"converter/theme: {sync_theme()} files copied from the demo site")
-        sys.exit(0)
-    print("usage: python -m converter.new sync-theme", file=sys.stderr)
-    sys.exit(2)
