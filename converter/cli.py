@@ -6,6 +6,7 @@ import argparse
 import logging
 import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -165,10 +166,13 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(argv)
     except KeyboardInterrupt as exc:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second signal just ends the process
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         print("Interrupted.", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
     finally:  # after the work is done (interpreter shutdown) a signal needs no cleanup
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_command(argv: list[str] | None) -> int:

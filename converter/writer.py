@@ -113,6 +113,10 @@ def write_site(site) -> list[Path]:
         written = stage_items(site, staging)
         carry_kept_files(site, staging)
         swap_into_place(staging, dest)
+    except OSError as exc:  # disk full, permissions: the old site is still in place
+        raise BuildError(f"could not write the site: {exc.strerror or exc}"
+                         + (f" ({exc.filename})" if exc.filename else ""),
+                         hint=f"The previous site in {dest} was left as it was.") from exc
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
