@@ -38,16 +38,19 @@ JEKYLL_DONE = re.compile(r"\.\.\.done in ([\d.]+) seconds")
 class Watcher:
     """A `--watch` process whose output lines are collected as they come."""
 
-    def __init__(self, command: list[str], env: dict, cwd: Path, ready: str):
+    def __init__(self, command: list[str], env: dict, cwd: Path, ready: str, log: Path):
         self.process = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: list[str] = []
+        self.log = log.open("w", encoding="utf-8")
         threading.Thread(target=self._read, daemon=True).start()
         self.wait_for(re.compile(ready), start=0, timeout=3600)
 
     def _read(self) -> None:
         for line in self.process.stdout:
             self.lines.append(line.rstrip("\n"))
+            self.log.write(line)
+            self.log.flush()
 
     def mark(self) -> int:
         return len(self.lines)
@@ -116,7 +119,8 @@ def converter_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONUNBUFFERED="1")
     started = time.monotonic()
     watcher = Watcher([sys.executable, "-m", "converter", "build", "--watch", "-s", str(site),
-                       "-d", str(dest)], env, ROOT, ready=r"Auto-regeneration")
+                       "-d", str(dest)], env, ROOT, ready=r"Auto-regeneration",
+                      log=dest.parent / "converter-watch.log")
     results = {"initial build s": time.monotonic() - started}
     output = post_output(site, dest, post)
     archive = dest / "year-archive" / "index.html"
@@ -131,7 +135,7 @@ def converter_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
                 mark = watcher.mark()
                 saved = apply(marker)
                 written = wait_for_text(target, marker)
-                done = watcher.wait_for(REGENERATED, start=mark)
+                done = watcher.wait_for(REGENERATED, start=mark, timeout=600)
                 finished = time.monotonic()
                 rows.append({"written ms": (written - saved) * 1000,
                              "finished ms": (finished - saved) * 1000,
@@ -153,7 +157,8 @@ def jekyll_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
         env.update(LD_PRELOAD=str(lib), FAKETIME="@2026-01-01 00:00:00")
     started = time.monotonic()
     watcher = Watcher(["jekyll", "build", "--watch", "--source", str(site), "--destination",
-                       str(dest)], env, site, ready=r"Auto-regeneration: enabled")
+                       str(dest)], env, site, ready=r"Auto-regeneration: enabled",
+                      log=dest.parent / "jekyll-watch.log")
     results = {"initial build s": time.monotonic() - started}
     output = post_output(site, dest, post)
     try:
