@@ -15,6 +15,7 @@ from .css import CSSLexer
 from .diff import DiffLexer
 from .docker import DockerLexer
 from .fortran import FortranLexer
+from .go import GoLexer
 from .html import HTMLLexer
 from .ini import IniLexer
 from .java import JavaLexer
@@ -36,7 +37,7 @@ from .yaml import YAMLLexer
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer, "sql": SQLLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "xml": XMLLexer, "yaml": YAMLLexer,
