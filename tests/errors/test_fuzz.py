@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from .helpers import INTERNAL_ERROR, run_build, tree, write_files
@@ -22,6 +22,9 @@ LIQUID = [
     "{% highlight ruby %}x = 1{% endhighlight %}", "{% highlight %}", "{{ site.data.d.a }}",
     "{% include nav.html p='v' %}", "{% include nav.html p= %}", "{% comment %}", "{{ page | jsonify }}",
     "{{ site.posts | first | map: 'title' }}", "{% case 1 %}{% when 1 %}one{% endcase %}",
+    "{% seo %}", "{% feed_meta %}", "{% include_cached nav.html %}", "{% gist 123 %}", ":smile:",
+    "{{ paginator.posts | size }}", "{{ 'now' | date: '%Y' }}", "{{ page.date | date_to_xmlschema }}",
+    "{{ site.pages | sort: 'title' | map: 'url' | join: ',' }}", "{{ page.x | slice: 'a' }}",
 ]
 MARKDOWN = [
     "# Title", "* a\n* b\n  * c", "1. x\n2. y", "> quote\n> > nested", "[link](http://x)",
@@ -38,7 +41,8 @@ FRONT_VALUES = st.one_of(
     st.integers(-5, 5),
 )
 FRONT_KEYS = st.sampled_from(["layout", "permalink", "title", "date", "categories", "tags",
-                              "published", "excerpt_separator", "render_with_liquid", "x"])
+                              "published", "excerpt_separator", "render_with_liquid", "x",
+                              "redirect_from", "redirect_to", "sitemap", "image", "author"])
 NAME_CHARS = st.sampled_from(list("abcXYZ019 -_.~#@()+é你") + ["%20", "[", "]", "{", "}"])
 DIRS = st.sampled_from(["", "sub/", "_posts/", "_drafts/", "_data/", "_includes/", "_layouts/",
                         "_sass/", "deep/er/", ".hidden/", "_private/", "assets/"])
@@ -83,7 +87,9 @@ def sites(draw):
         "title: fuzz\n", "", "title: [bad\n", "- a\n", "permalink: pretty\n",
         "liquid:\n  strict_filters: true\n  strict_variables: true\n", "strict_front_matter: true\n",
         "collections:\n  things:\n    output: true\n", "exclude: notalist\n", "baseurl: /b\n",
-        "markdown_ext: md\n", "keep_files: [x]\n", "defaults: [{scope: {path: ''}, values: {layout: default}}]\n"])),
+        "markdown_ext: md\n", "keep_files: [x]\n",
+        "plugins: [jekyll-feed, jekyll-sitemap, jekyll-seo-tag, jekyll-redirect-from, "
+        "jekyll-paginate, jemoji, jekyll-include-cache, jekyll-gist]\npaginate: 2\n", "defaults: [{scope: {path: ''}, values: {layout: default}}]\n"])),
         "_layouts/default.html": "<html>{{ content }}</html>\n",
         "_includes/nav.html": "<nav>{{ include.p }}</nav>\n",
         "_data/d.yml": "a: 1\n"}
@@ -105,6 +111,7 @@ def test_random_sites_build_or_fail_cleanly(files):
         (root / "sentinel.txt").write_text("outside\n")
         before = {k: v for k, v in tree(root).items() if not k.startswith("src/.jekyll-cache/")}
         outcome = run_build(source, dest)
+        event(f"exit code {outcome.code}")
         assert outcome.code in (0, 1), outcome.text
         assert "Traceback" not in outcome.text, outcome.text
         assert INTERNAL_ERROR not in outcome.text, outcome.text
