@@ -27,6 +27,7 @@ from .markdown import MarkdownLexer
 from .matlab import MatlabLexer
 from .python import PythonLexer
 from .r import RLexer
+from .ruby import RubyLexer
 from .shell import ShellLexer
 from .sql import SQLLexer
 from .tex import TeXLexer
@@ -39,6 +40,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "shell": ShellLexer, "sql": SQLLexer,
+    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "shell": ShellLexer, "sql": SQLLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
