@@ -39,7 +39,7 @@ from liquid.mode import Mode
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
-from liquid.undefined import Undefined
+from liquid.undefined import UNDEFINED, Undefined
 
 from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s, truthy
 
@@ -125,20 +125,74 @@ class RubyContinue(ContinueTag):
         return node
 
 
+class ScopeChain(ReadOnlyChainMap):
+    """The variable scopes of a render, looked up without raising for every miss
+    (most lookups miss the local scope before they find `page` or `site`)."""
+
+    def __getitem__(self, key):
+        for mapping in self._maps:
+            if mapping.__class__ is dict:
+                if key in mapping:
+                    return mapping[key]
+            else:
+                try:
+                    return mapping[key]
+                except KeyError:
+                    pass
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+_MISS = object()
+
+
 class JekyllContext(RenderContext):
-    """A render context without python-liquid's `now`/`today` globals (nil in Ruby)."""
+    """A render context without python-liquid's `now`/`today` globals (nil in Ruby),
+    with a fast path for the commonest lookups: a path of names through dicts and
+    drops (anything else takes python-liquid's full resolution)."""
 
     __slots__ = ()
 
     def __init__(self, template: BoundTemplate, **kwargs: Any):
         super().__init__(template, **kwargs)
-        self.scope = ReadOnlyChainMap(self.locals, self.globals, self.counters)
+        self.scope = ScopeChain(self.locals, self.globals, self.counters)
+
+    def get(self, path, *, token, default=UNDEFINED):  # noqa: D102
+        obj = self.scope.get(path[0], _MISS) if path[0].__class__ is str else _MISS
+        if obj is not _MISS:
+            for index in range(1, len(path)):
+                segment = path[index]
+                if segment.__class__ is not str or segment in _SPECIAL_SEGMENTS:
+                    break
+                if obj.__class__ is dict:
+                    if segment not in obj:
+                        break
+                    obj = obj[segment]
+                elif isinstance(obj, Mapping):
+                    try:
+                        obj = obj[segment]
+                    except KeyError:
+                        break
+                else:
+                    break
+            else:
+                return obj
+        return super().get(path, token=token, default=default)
 
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:  # noqa: A003
         try:
             return super().filter(name, token)
         except UnknownFilterError:
             raise UnknownFilterError(f"undefined filter {name}", token=token) from None
+
+
+# Segments python-liquid resolves specially when a mapping lacks them.
+_SPECIAL_SEGMENTS = frozenset({"size", "first", "last"})
 
 
 class JekyllTemplate(BoundTemplate):
