@@ -124,8 +124,6 @@ def liquid_failure(exc: Exception, name: str, site=None) -> BuildError:
         line = unclosed_tag_line(site, page_name, str(exc))
     kind = "Liquid syntax error" if "Syntax" in type(exc).__name__ else "Liquid error"
     message, hint = reworded(exc, token)
-    if isinstance(exc, UnicodeDecodeError):
-        message, hint = "an included file is not valid UTF-8", "Save it as UTF-8."
     if where != page_name:
         message += f" (included from {page_name})"
     elif excerpt:

@@ -113,7 +113,7 @@ class IncludeNode(Node):
         template = env.include_cache.get(cache_key)
         if template is None:
             path = locate_include(name, dirs, bool(_config(env.site).get("safe")))
-            template = env.from_string(path.read_text(encoding="utf-8"),
+            template = env.from_string(_read_include(env.site, path),
                                        name=_relative(env.site, path), path=path,
                                        report_warnings=False)
             env.include_cache[cache_key] = template
@@ -254,6 +254,16 @@ def locate_include(name: str, dirs: list[Path], safe: bool) -> Path:
     raise JekyllTagError(
         f"Could not locate the included file '{name}' in any of {listed}. "
         f"Ensure it exists in one of those directories and{ending}", token=None)
+
+
+def _read_include(site: Any, path: Path) -> str:
+    # errors engineer (issue 6): name the include that is not UTF-8 (Jekyll: "invalid
+    # byte sequence in UTF-8" without saying which file)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise JekyllTagError(f"The included file {_relative(site, path)} is not valid UTF-8; "
+                             "save it as UTF-8.", token=None) from None
 
 
 def _inside(path: Path, directory: Path) -> bool:

@@ -124,7 +124,7 @@ CASES = {
         ["_layouts/default.html:1", "not valid UTF-8"]),
     "include not UTF-8: stop": (
         {"_includes/x.html": b"\xe9\xff", "p.md": "---\n---\n{% include x.html %}\n"}, [], 1,
-        ["p.md", "not valid UTF-8"]),
+        ["p.md:3:4", "_includes/x.html is not valid UTF-8"]),
     "static file not UTF-8: copied": ({"s.txt": b"caf\xe9\n"}, [], 0, []),
     "byte order marks: read as Jekyll does": (
         {"p.md": b"\xef\xbb\xbf---\ntitle: T\n---\n{{ page.title }}\n",
