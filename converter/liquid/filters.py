@@ -974,9 +974,12 @@ def markdownify(value: object, *, context: RenderContext) -> str:
     return _site(context).markdown.convert(rto_s(value))
 
 
-def smartify(value: object) -> str:
+@with_context
+def smartify(value: object, *, context: RenderContext) -> str:
+    """Jekyll's smartify: SmartyPants with the site's kramdown options (smart_quotes...)."""
     from converter.markdown import smartify as _smartify
-    return _smartify(rto_s(value))
+    config = getattr(_site(context), "config", None) or {}
+    return _smartify(rto_s(value), config.get("kramdown") or {})
 
 
 def _sass(context: RenderContext, value: object, indented: bool) -> str:
