@@ -28,11 +28,11 @@ class DockerLexer(RougeLexer):
     STATES = {
         "root": [
             (r"\s+", "", None),
-            (r"(?i)^(FROM)(\s+)(.*)(\s+)(AS)(\s+)(.*)", lambda lx, m: lx.groups("k", "w", "s", "w", "k", "w", "s"), None),
-            (rf"(?i)^(ONBUILD)(\s+)({KEYWORDS})(.*)", lambda lx, m: lx.groups("k", "w", "k", "s"), None),
-            (rf"(?i)^({KEYWORDS})\b(.*)", lambda lx, m: lx.groups("k", "s"), None),
+            (r"^(?i:(FROM)(\s+)(.*)(\s+)(AS)(\s+)(.*))", lambda lx, m: lx.groups("k", "w", "s", "w", "k", "w", "s"), None),
+            (rf"^(?i:(ONBUILD)(\s+)({KEYWORDS})(.*))", lambda lx, m: lx.groups("k", "w", "k", "s"), None),
+            (rf"^(?i:({KEYWORDS})\b(.*))", lambda lx, m: lx.groups("k", "s"), None),
             (r"#.*?$", "c", None),
-            (r"(?i)^(ONBUILD\s+)?RUN(\s+)", _run, None),
+            (r"^(?i:(ONBUILD\s+)?RUN(\s+))", _run, None),
             (r"\w+", "", None),
             (r"[^\w]+", "", None),
             (r".", "", None),

@@ -20,8 +20,8 @@ PYTHON_REGEX = "(?#py)"  # rule sources starting with this are Python syntax alr
 
 
 def compile_rule_regex(source: str, dotall: bool):
-    if source.startswith(PYTHON_REGEX):
-        return re.compile(source, re.M | (re.S if dotall else 0))
+    if source.startswith(PYTHON_REGEX):  # the marker is dropped: anchoring checks see the rule itself
+        return re.compile(source[len(PYTHON_REGEX):], re.M | (re.S if dotall else 0))
     return rx(source, dotall=dotall)
 
 MAX_NULL_SCANS = 5
@@ -159,7 +159,8 @@ def _flatten(states: dict, name: str, seen: set) -> list:
                 rules.extend(_flatten(states, rule[1], seen | {name}))
             continue
         regex = compile_rule_regex(rule[0], len(rule) > 3 and rule[3])
-        rules.append((regex, rule[1], rule[2], rule[0].startswith("^"), *in_place_safe(regex)))
+        bol_only = rule[0].removeprefix(PYTHON_REGEX).startswith("^")
+        rules.append((regex, rule[1], rule[2], bol_only, *in_place_safe(regex)))
     return rules
 
 

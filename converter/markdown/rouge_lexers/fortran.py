@@ -91,7 +91,7 @@ class FortranLexer(RougeLexer):
             (r"^#.*$", "cp", None),
             (r"::|[()\/;,:&\[\]]", "p", None),
             (r"^(\s*)([0-9]+)\b", _label, None, True),
-            (r"(?i)\b(FORMAT)(\s*)(\()", _format, None, True),
+            (r"\b((?i:FORMAT))(\s*)(\()", _format, None, True),
             (PYTHON_REGEX + rf"(?i)[+-]?(([0-9]+[.][0-9]*|[.][0-9]+)({EXPONENT})?|[0-9]+{EXPONENT})(_{KIND_PARAM})?",
              "mf", None),
             (PYTHON_REGEX + rf"(?i)[+-]?[0-9]+(_{KIND_PARAM})?", "mi", None),
