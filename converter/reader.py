@@ -289,8 +289,11 @@ class Reader:
         doc.content = content
         if data is None:  # unreadable front matter: Jekyll keeps the bare document
             return doc
-        merge_data(doc, data)
-        populate(doc)
+        try:
+            merge_data(doc, data)
+            populate(doc)
+        except BuildError as exc:  # e.g. an invalid date: say where it is written
+            raise located(exc, path, doc.relative_path, "date") from exc
         return doc
 
     def sort_posts(self) -> None:
@@ -361,6 +364,22 @@ def read_json(text: str, rel: str):
             return json.loads(text)
         except (json.JSONDecodeError, RecursionError):
             raise yaml_error from None
+
+
+def located(error: BuildError, path: Path, rel: str, key: str) -> BuildError:
+    """The error, pointed at `key:` in the file's front matter when it is there."""
+    if error.path:
+        return error
+    line = None
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        line = next((i + 1 for i, text in enumerate(lines[1:], 1)
+                     if re.match(rf"{key}\s*:", text)), None)
+    except (OSError, UnicodeDecodeError):
+        pass
+    hint = error.hint or ("Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT; a post's "
+                          "file name starts with its date, e.g. 2020-01-31-title.md.")
+    return BuildError(error.message, rel, line, hint=hint)
 
 
 def sanitize_data_name(name: str) -> str:

@@ -138,7 +138,7 @@ CASES = {
          "g.md": "---\n---\n[{% include e.html %}]\n"}, [], 0, []),
     "date in a post that does not parse: stop": (
         {POST: "---\ndate: not a date\n---\nbody\n"}, [], 1,
-        ["Invalid date 'not a date'", POST]),
+        ["Invalid date 'not a date'", f"{POST}:2:", "YYYY-MM-DD"]),
     "date in a post's file name that does not parse: stop": (
         {"_posts/2020-13-45-x.md": "---\n---\nbody\n"}, [], 1,
         ["Invalid date '2020-13-45'", "_posts/2020-13-45-x.md"]),
