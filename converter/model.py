@@ -712,6 +712,8 @@ def to_time(value, tz, where: str = ""):
     """Utils.parse_date: Time.parse(value.to_s).localtime, as a RubyTime in the site zone."""
     if isinstance(value, dt.datetime):
         parsed = value if value.tzinfo else value.replace(tzinfo=tz)
+        # YAML gave a Time; Time#to_s ("%Y-%m-%d %H:%M:%S %z") drops its fraction
+        parsed = parsed.replace(microsecond=0)
     elif isinstance(value, dt.date):
         parsed = dt.datetime(value.year, value.month, value.day, tzinfo=tz)
     else:

@@ -69,3 +69,11 @@ def test_blank_include_exclude_plugins_are_errors(tmp_path):
         result = run_converter("build", "-s", str(src), "-d", str(tmp_path / f"{key}-out"))
         assert result.returncode == 1
         assert f"'{key}' should be set as an array" in result.stderr + result.stdout
+
+
+def test_dates_and_permalink_placeholders(tmp_path):
+    """Post dates in a zone with DST (front matter Time, string, Date; offsets), every
+    date placeholder of the permalink engine, strftime directives, and a YAML Time with
+    a fraction (Utils.parse_date(date.to_s) drops it, as Time#to_s does)."""
+    build(SITES / "dates" / "src", tmp_path / "out")
+    assert compare_trees(SITES / "dates" / "expected", tmp_path / "out") == []

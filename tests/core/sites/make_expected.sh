@@ -13,3 +13,5 @@ sed 's/^author_profile: true/author_profile: true\nlayout: single/' \
 rm -rf "$here/seed-about/expected"; "$oracle" "$src" "$here/seed-about/expected"; rm -rf "$src"
 rm -rf "$here/blank-values/expected"; "$oracle" "$here/blank-values/src" "$here/blank-values/expected"
 rm -rf "$here/blank-values/src/.jekyll-cache"
+rm -rf "$here/dates/expected"; "$oracle" "$here/dates/src" "$here/dates/expected"
+rm -rf "$here/dates/src/.jekyll-cache"
