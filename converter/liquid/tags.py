@@ -260,7 +260,7 @@ def _read_include(site: Any, path: Path) -> str:
     # errors engineer (issue 6): name the include that is not UTF-8 (Jekyll: "invalid
     # byte sequence in UTF-8" without saying which file)
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")  # File.read: CRLF kept as written
     except UnicodeDecodeError:
         raise JekyllTagError(f"The included file {_relative(site, path)} is not valid UTF-8; "
                              "save it as UTF-8.", token=None) from None

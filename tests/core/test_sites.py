@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, compare_trees, run_converter
+from tests.conftest import SHARED, compare_trees, run_converter, tree_files
 
 SITES = Path(__file__).parent / "sites"
 
@@ -77,3 +77,13 @@ def test_dates_and_permalink_placeholders(tmp_path):
     a fraction (Utils.parse_date(date.to_s) drops it, as Time#to_s does)."""
     build(SITES / "dates" / "src", tmp_path / "out")
     assert compare_trees(SITES / "dates" / "expected", tmp_path / "out") == []
+
+
+def test_crlf_and_bom_sources_byte_for_byte(tmp_path):
+    """Windows line endings and BOMs: front matter, layouts, includes (read raw, CRLF
+    kept), data, Markdown; empty and newline-less front matter files."""
+    build(SITES / "crlf" / "src", tmp_path / "out")
+    assert compare_trees(SITES / "crlf" / "expected", tmp_path / "out") == []
+    for path in tree_files(SITES / "crlf" / "expected"):
+        assert (tmp_path / "out" / path).read_bytes() == \
+            (SITES / "crlf" / "expected" / path).read_bytes(), path

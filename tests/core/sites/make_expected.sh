@@ -15,3 +15,5 @@ rm -rf "$here/blank-values/expected"; "$oracle" "$here/blank-values/src" "$here/
 rm -rf "$here/blank-values/src/.jekyll-cache"
 rm -rf "$here/dates/expected"; "$oracle" "$here/dates/src" "$here/dates/expected"
 rm -rf "$here/dates/src/.jekyll-cache"
+rm -rf "$here/crlf/expected"; "$oracle" "$here/crlf/src" "$here/crlf/expected"
+rm -rf "$here/crlf/src/.jekyll-cache"
