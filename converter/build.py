@@ -60,7 +60,8 @@ def site_time(config: dict, tz) -> RubyTime:
 def ensure_safe_destination(source: Path, dest: Path) -> None:
     """Jekyll refuses a destination that is, or contains, the source."""
     if dest == source or dest in source.parents:
-        raise BuildError("Destination directory cannot be or contain the Source directory.")
+        raise BuildError("Destination directory cannot be or contain the Source directory.",
+                         hint="Build into _site (the default) or a new folder beside the source.")
 
 
 def load_site(options: BuildOptions, log: Logger | None = None) -> Site:
