@@ -38,9 +38,14 @@ class BuildError(Exception):
         return text + ("\n" + self.hint if self.hint else "")
 
 
-class YAMLNestingError(BuildError):
-    """YAML nested deeper than the parser's stack: fatal even in front matter
-    (Jekyll dies with SystemStackError there, which no rescue catches)."""
+class YAMLLimitError(BuildError):
+    """YAML beyond what we agree to read (alias bombs, extreme nesting): fatal even in
+    front matter, where other YAML errors only warn."""
+
+
+class YAMLNestingError(YAMLLimitError):
+    """YAML nested deeper than the parser's stack (Jekyll dies with SystemStackError
+    there too, which no rescue catches)."""
 
 
 # --- limits on pathological input --------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from converter.errors import BuildError, YAMLNestingError
+from converter.errors import BuildError, YAMLLimitError
 from converter.yamlload import load_yaml
 
 FRONT_MATTER_RE = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.S | re.M)
@@ -80,7 +80,7 @@ def parse_front_matter(yaml_text: str, rel: str, site):
     """The YAML's value, or INVALID when it does not parse and the build may go on."""
     try:
         return load_yaml(yaml_text, rel)
-    except YAMLNestingError:
+    except YAMLLimitError:
         raise
     except BuildError as exc:
         if site.config.get("strict_front_matter"):

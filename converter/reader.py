@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from converter.errors import BuildError, YAMLNestingError
+from converter.errors import BuildError, YAMLLimitError
 from converter.frontmatter import (NotUTF8Error, has_front_matter, read_document_front_matter,
                                    read_source, read_with_front_matter)
 from converter.model import (DATE_FILENAME_RE, DATELESS_FILENAME_RE, Collection, Document,
@@ -357,8 +357,8 @@ def read_json(text: str, rel: str):
     our YAML loader refuses but JSON accepts is read as JSON."""
     try:
         return load_yaml(text, rel)
-    except YAMLNestingError:
-        raise  # Jekyll's Psych fails on these too
+    except YAMLLimitError:
+        raise  # not worth a second try as JSON
     except BuildError as yaml_error:
         try:
             return json.loads(text)

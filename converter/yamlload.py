@@ -19,7 +19,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.resolver import BaseResolver
 
-from converter.errors import BuildError, YAMLNestingError
+from converter.errors import BuildError, YAMLLimitError, YAMLNestingError
 from converter.rubytypes import RubyDate, RubyTime
 
 MAX_EXPANDED_NODES = 1_000_000
@@ -150,6 +150,10 @@ def parse_timestamp(text: str):
     return RubyTime(year, month, day, hour, minute, second, micro, tzinfo=tz)
 
 
+class AliasBombError(YAMLError):
+    """Aliases that expand past MAX_EXPANDED_NODES."""
+
+
 class _BoundedConstructor(PsychConstructor):
     """Refuses documents whose aliases expand to an enormous tree ("billion laughs").
 
@@ -159,7 +163,7 @@ class _BoundedConstructor(PsychConstructor):
 
     def construct_document(self, node):
         if expanded_size(node, {}) > MAX_EXPANDED_NODES:
-            raise YAMLError("too many alias expansions (possible YAML bomb)")
+            raise AliasBombError("too many alias expansions (possible YAML bomb)")
         return super().construct_document(node)
 
 
@@ -217,6 +221,10 @@ def load_yaml(text: str, path: str | None = None, line_offset: int = 0) -> Any:
             return _make_yaml(pure=True).load(text)
     except MarkedYAMLError as exc:
         raise marked_error(exc, path, line_offset) from exc
+    except AliasBombError as exc:
+        raise YAMLLimitError(f"YAML error: {exc}", path,
+                             hint=f"Aliases (*name) may expand to at most {MAX_EXPANDED_NODES:,} "
+                                  "values; write the data out instead.") from exc
     except RecursionError as exc:
         raise YAMLNestingError("YAML error: nested too deeply to read", path,
                                hint="Flatten the nested lists or mappings.") from exc
