@@ -19,13 +19,14 @@ _CHAR_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")
 
 def in_place_safe(regex: re.Pattern) -> tuple[bool, bool]:
     """(safe at a line start, safe anywhere) for matching ``regex`` at a position
-    without slicing. At a line start only ``\\A`` behaves differently; elsewhere
-    also ``^``, look-behind and a leading word boundary do."""
+    without slicing. At a line start ``\\A`` and look-behind behave differently;
+    elsewhere also ``^`` and a leading word boundary do."""
     cached = _SAFE_CACHE.get(regex)
     if cached is None:
         source = regex.pattern
-        at_bol = "\\A" not in source
-        anywhere = (at_bol and "(?<" not in source.replace("(?P<", "")
+        lookbehind = "(?<" in source.replace("(?P<", "")
+        at_bol = "\\A" not in source and not lookbehind  # Ruby's look-behind sees nothing before pos
+        anywhere = (at_bol
                     and "^" not in _CHAR_CLASS.sub("", source.replace("\\\\", "").replace("\\^", ""))
                     and not _LEADING_BOUNDARY.match(source))
         cached = _SAFE_CACHE[regex] = (at_bol, anywhere)

@@ -32,6 +32,7 @@ from .shell import ShellLexer
 from .sql import SQLLexer
 from .tex import TeXLexer
 from .toml import TOMLLexer
+from .typescript import TypescriptLexer
 from .xml import XMLLexer
 from .yaml import YAMLLexer
 
@@ -41,5 +42,5 @@ LEXERS = {
     "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "shell": ShellLexer, "sql": SQLLexer,
-    "tex": TeXLexer, "toml": TOMLLexer, "xml": XMLLexer, "yaml": YAMLLexer,
+    "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }

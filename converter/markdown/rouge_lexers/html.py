@@ -1,6 +1,6 @@
 """Rouge 3.30 lexers/html.rb (tag html). Script and style bodies are delegated
-to the javascript and css lexers (one fresh lexer per chunk, where Rouge keeps
-one per document)."""
+to the javascript and css lexers; as Rouge's @javascript and @css, one lexer is
+continued across a body's chunks and reset at each <script>/<style>."""
 
 from __future__ import annotations
 
@@ -19,15 +19,27 @@ def _py(source: str) -> str:
 
 
 def _script_open(lexer, m):
+    from .javascript import JavascriptLexer
     lexer.token("nt")
+    lexer.javascript = JavascriptLexer()  # @javascript.reset!
     lexer.push("script_content")
     lexer.push("tag")
 
 
 def _style_open(lexer, m):
+    from .css import CSSLexer
     lexer.token("nt")
+    lexer.css = CSSLexer()  # @css.reset!
     lexer.push("style_content")
     lexer.push("tag")
+
+
+def _delegate_script(lexer, m):
+    lexer.output.extend(lexer.javascript.lex(m.group(0)))
+
+
+def _delegate_style(lexer, m):
+    lexer.output.extend(lexer.css.lex(m.group(0)))
 
 
 def _tag_name_then(state):
@@ -98,13 +110,13 @@ class HTMLLexer(RougeLexer):
             (r"[^']+", "s", None),
         ],
         "script_content": [
-            (r"[^<]+", lambda lx, m: lx.delegate("javascript", m.group(0)), None),
+            (r"[^<]+", _delegate_script, None),
             (r"<\s*/\s*script\s*>", "nt", "#pop", True),
-            (r"<", lambda lx, m: lx.delegate("javascript", m.group(0)), None),
+            (r"<", _delegate_script, None),
         ],
         "style_content": [
-            (r"[^<]+", lambda lx, m: lx.delegate("css", m.group(0)), None),
+            (r"[^<]+", _delegate_style, None),
             (r"<\s*/\s*style\s*>", "nt", "#pop", True),
-            (r"<", lambda lx, m: lx.delegate("css", m.group(0)), None),
+            (r"<", _delegate_style, None),
         ],
     }
