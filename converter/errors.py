@@ -88,6 +88,10 @@ def check_markdown_nesting(text: str, path: str | None) -> None:
 # --- Liquid failures, located in the file people edit -------------------------------------
 
 _LIQUID_REWORDING = [
+    (re.compile(r"^unexpected tag '(else|elsif|when)'"), "Unexpected outer '{0}' tag",
+     "'{0}' belongs inside an {{% if %}}, {{% unless %}} or {{% case %}} block."),
+    (re.compile(r"^unexpected tag 'raw'"), "'raw' tag was never closed",
+     "Add the matching {{% endraw %}}."),
     (re.compile(r"^unexpected tag '([^']+)'"), "Unknown tag '{0}'",
      "Check the spelling, or add the plugin that defines it to `plugins:`; to show "
      "{{% %}} literally, wrap it in {{% raw %}}...{{% endraw %}}."),
@@ -126,7 +130,8 @@ def liquid_failure(exc: Exception, name: str, site=None) -> BuildError:
         if where == page_name and not excerpt:
             line += body_line_offset(site, page_name)
     elif where == page_name:
-        line = unclosed_tag_line(site, page_name, str(exc))
+        line = unclosed_tag_line(site, page_name, str(exc)) or \
+            sole_tag_line(site, page_name, str(exc))
     kind = "Liquid syntax error" if "Syntax" in type(exc).__name__ else "Liquid error"
     message, hint = reworded(exc, token)
     if where != page_name:
@@ -213,3 +218,21 @@ def unclosed_tag_line(site, name: str, message: str) -> int | None:
         else:
             opened.append(tag.start())
     return text.count("\n", 0, opened[-1]) + 1 if opened else None
+
+
+_TAG_IN_MESSAGE = re.compile(r"(?:in tag|in|Error in) '(\w+)(?: loop)?'")
+
+
+def sole_tag_line(site, name: str, message: str) -> int | None:
+    """When the error names a tag (`Syntax Error in 'assign'`) that the file uses once,
+    that tag's line."""
+    match = _TAG_IN_MESSAGE.search(message)
+    if not match or site is None:
+        return None
+    from pathlib import Path
+    try:
+        text = (Path(site.source) / name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    uses = [m.start() for m in re.finditer(r"\{%-?\s*" + re.escape(match[1]) + r"\b", text)]
+    return text.count("\n", 0, uses[0]) + 1 if len(uses) == 1 else None

@@ -67,6 +67,13 @@ CASES = {
     "Liquid unknown tag: stop": (
         {"p.md": "---\n---\nline1\n{% frobnicate x %}\n"}, [], 1,
         ["p.md:4:4", "Unknown tag 'frobnicate'", "{% raw %}"]),
+    "Liquid tag with bad markup and no position from the parser: the tag's line": (
+        {"p.md": "---\n---\nline1\n{% for i in %}{% endfor %}\n"}, [], 1,
+        ["p.md:4:", "Syntax Error in 'for loop'"]),
+    "Liquid else outside a block: stop": (
+        {"p.md": "---\n---\n{% else %}\n"}, [], 1, ["p.md:3:4", "Unexpected outer 'else' tag"]),
+    "Liquid raw never closed: stop": (
+        {"p.md": "---\n---\n{% raw %}x\n"}, [], 1, ["p.md:3:4", "'raw' tag was never closed"]),
     "Liquid unknown filter: ignored as Jekyll does": (
         {"p.md": "---\n---\n{{ 'x' | frob }}\n"}, [], 0, []),
     "Liquid unknown filter with strict_filters: stop": (
