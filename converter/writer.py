@@ -317,7 +317,7 @@ def swap(staging: Path, dest: Path) -> None:
         os.rename(staging, dest)
         return
     if exchange(staging, dest):
-        shutil.rmtree(staging)  # now holds the previous site
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
         return
     backup = dest.parent / f"{STAGING_PREFIX}{dest.name}-old-{os.getpid()}"
     os.rename(dest, backup)
