@@ -22,6 +22,7 @@ from .java import JavaLexer
 from .javascript import JavascriptLexer
 from .json import JSONLexer
 from .julia import JuliaLexer
+from .liquid import LiquidLexer
 from .make import MakeLexer
 from .markdown import MarkdownLexer
 from .matlab import MatlabLexer
@@ -40,7 +41,7 @@ from .yaml import YAMLLexer
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
-    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
+    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "shell": ShellLexer, "sql": SQLLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
