@@ -22,7 +22,8 @@ from __future__ import annotations
 import inspect
 import re
 import warnings
-from typing import Any, Callable, Iterator, Mapping
+from collections.abc import Mapping
+from typing import Any, Callable, Iterator
 
 from liquid import BoundTemplate, Environment, RenderContext
 from liquid.builtin.output import OutputNode

@@ -935,6 +935,7 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _NON_CJK_WORD = re.compile(f"[^{_CJK} \\t\\n\\v\\f\\r]+")
 
 
+@lru_cache(maxsize=4096)  # the same page text is counted by several includes
 def _word_count(text: str) -> int:
     """`text.split.length` without building the words' list twice."""
     stripped = text.strip(" \t\n\v\f\r")

@@ -38,6 +38,9 @@ def emojiable(item) -> bool:
 
 
 def emojify(html: str) -> str:
+    codes = emoji_codes()
+    if not any(match.group(1) in codes for match in SHORTCODE.finditer(html)):
+        return html  # nothing to replace: skip the walk through the tags
     body_tags = list(BODY_TAG.finditer(html))
     if not body_tags:
         return emojify_fragment(html)
