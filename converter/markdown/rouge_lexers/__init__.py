@@ -29,6 +29,7 @@ from .matlab import MatlabLexer
 from .python import PythonLexer
 from .r import RLexer
 from .ruby import RubyLexer
+from .scss import ScssLexer
 from .shell import ShellLexer
 from .sql import SQLLexer
 from .tex import TeXLexer
@@ -42,6 +43,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "shell": ShellLexer, "sql": SQLLexer,
+    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
