@@ -88,6 +88,13 @@ CASES = {
     "Liquid error in an include: stop, naming the include and the page": (
         {"_includes/x.html": "ok\n{% if %}\n", "p.md": "---\n---\n{% include x.html %}\n"}, [], 1,
         ["_includes/x.html:2:4", "included from p.md"]),
+    "undefined variable inside an include: stop, naming the include": (
+        {"_config.yml": "liquid:\n  strict_variables: true\n", "_includes/x.html": "a\n{{ nope }}",
+         "p.md": "---\n---\n{% include x.html %}\n"}, [], 1,
+        ["_includes/x.html:2:4", "Undefined variable 'nope'", "included from p.md"]),
+    "Liquid error in a collection document: stop": (
+        {"_config.yml": "collections:\n  talks:\n    output: true\n",
+         "_talks/t.md": "---\ntitle: T\n---\n{% if %}\n"}, [], 1, ["_talks/t.md:4:4"]),
     "Liquid render error: stop": (
         {"p.md": "---\n---\n{{ 1 | divided_by: 0 }}\n"}, [], 1, ["p.md:3:1", "divided by 0"]),
     "missing include: stop, naming it and the folders searched": (
