@@ -32,6 +32,7 @@ from .ruby import RubyLexer
 from .scss import ScssLexer
 from .shell import ShellLexer
 from .sql import SQLLexer
+from .stata import StataLexer
 from .tex import TeXLexer
 from .toml import TOMLLexer
 from .typescript import TypescriptLexer
@@ -43,6 +44,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer,
+    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
