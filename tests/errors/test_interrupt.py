@@ -77,3 +77,18 @@ def test_sigterm_at_random_points_leaves_old_or_new_site(tmp_path):
         current = 1 if found == complete[1] else 2
         assert [p.name for p in dest.parent.iterdir()] == ["_site"]  # no staging left
     assert not any(p.name.startswith(writer.STAGING_PREFIX) for p in tmp_path.rglob("*"))
+
+
+def test_interrupted_first_build_leaves_no_destination_or_a_complete_one(tmp_path):
+    complete = complete_site(tmp_path, 1)
+    source = write_files(tmp_path / "src", site_files(1))
+    rng = random.Random(61)
+    for run in range(5):
+        dest = tmp_path / f"fresh{run}" / "_site"
+        process = start_build(source, dest)
+        time.sleep(rng.uniform(0.3, 2.5))
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=300)
+        assert not dest.exists() or tree(dest) == complete
+        if dest.parent.exists():
+            assert [p.name for p in dest.parent.iterdir()] in ([], ["_site"])
