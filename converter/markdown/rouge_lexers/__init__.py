@@ -25,6 +25,7 @@ from .julia import JuliaLexer
 from .liquid import LiquidLexer
 from .make import MakeLexer
 from .markdown import MarkdownLexer
+from .mathematica import MathematicaLexer
 from .matlab import MatlabLexer
 from .python import PythonLexer
 from .r import RLexer
@@ -44,6 +45,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
+    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
