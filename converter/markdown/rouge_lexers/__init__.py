@@ -12,6 +12,7 @@ from .c import CLexer
 from .console import ConsoleLexer
 from .cpp import CppLexer
 from .css import CSSLexer
+from .cuda import CudaLexer
 from .diff import DiffLexer
 from .docker import DockerLexer
 from .fortran import FortranLexer
@@ -43,7 +44,7 @@ from .yaml import YAMLLexer
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "css": CSSLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "mathematica": MathematicaLexer, "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
