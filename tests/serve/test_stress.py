@@ -76,6 +76,8 @@ def test_rapid_edits(tmp_path, monkeypatch):
     finally:
         loop.stop()
         server.stop()
+    print(f"\n{edits} saves: {len(reports)} rebuilds ({sum(1 for r in reports if r[1])} "
+          f"interrupted by newer saves), memory {growth / 2**20:+.1f} MiB")
     assert all(error is None for error, _, _ in reports), [e for e, _, _ in reports if e][:3]
     assert reports and not reports[-1][1]          # the last rebuild ran to its end
     # Memory: the live site is replaced on re-reads, caches are bounded.
