@@ -1,0 +1,1 @@
+"""Tests of converter serve, the watcher and incremental rebuilds."""
