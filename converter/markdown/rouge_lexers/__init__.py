@@ -31,6 +31,7 @@ from .matlab import MatlabLexer
 from .python import PythonLexer
 from .r import RLexer
 from .ruby import RubyLexer
+from .rust import RustLexer
 from .scss import ScssLexer
 from .shell import ShellLexer
 from .sql import SQLLexer
@@ -46,6 +47,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
+    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
