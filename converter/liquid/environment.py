@@ -170,19 +170,29 @@ class JekyllContext(RenderContext):
                 segment = path[index]
                 if segment.__class__ is not str or segment in _SPECIAL_SEGMENTS:
                     break
-                if obj.__class__ is dict:
+                cls = obj.__class__
+                if cls is dict:
                     if segment not in obj:
-                        break
+                        return self._missing(path, token, default)
                     obj = obj[segment]
-                elif isinstance(obj, Mapping):
+                elif is_mapping_type(cls):
                     try:
                         obj = obj[segment]
                     except KeyError:
-                        break
+                        return self._missing(path, token, default)
                 else:
                     break
             else:
                 return obj
+        return super().get(path, token=token, default=default)
+
+    def _missing(self, path, token, default):
+        """A name path through mappings that ends at a missing key: nil to Liquid.
+        Only strict_variables needs python-liquid's (costly) message."""
+        if default is not UNDEFINED:
+            return default
+        if self.env.undefined is Undefined:
+            return Undefined(path[0], token=token)
         return super().get(path, token=token, default=default)
 
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:  # noqa: A003
@@ -190,6 +200,17 @@ class JekyllContext(RenderContext):
             return super().filter(name, token)
         except UnknownFilterError:
             raise UnknownFilterError(f"undefined filter {name}", token=token) from None
+
+
+_MAPPING_TYPES: dict[type, bool] = {}
+
+
+def is_mapping_type(cls: type) -> bool:
+    """issubclass(cls, Mapping), remembered: ABC checks are slow on the hot path."""
+    known = _MAPPING_TYPES.get(cls)
+    if known is None:
+        known = _MAPPING_TYPES[cls] = issubclass(cls, Mapping)
+    return known
 
 
 # Segments python-liquid resolves specially when a mapping lacks them.
