@@ -15,7 +15,7 @@ from converter import plugins as plugin_registry
 from converter.config import load_config
 from converter.errors import BuildError
 from converter.log import Logger
-from converter.model import Site, to_time
+from converter.model import Site, source_date_epoch, to_time
 from converter.rubytypes import RubyTime
 
 
@@ -51,9 +51,9 @@ def apply_timezone(timezone: str | None):
 def site_time(config: dict, tz) -> RubyTime:
     if config.get("time"):
         return to_time(config["time"], tz, "Invalid time in _config.yml.")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().lstrip("-").isdigit():
-        return RubyTime.wrap(dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).astimezone(tz))
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return RubyTime.wrap(dt.datetime.fromtimestamp(epoch, dt.timezone.utc).astimezone(tz))
     return RubyTime.wrap(dt.datetime.now(tz))
 
 
@@ -75,8 +75,15 @@ def load_site(options: BuildOptions, log: Logger | None = None) -> Site:
     dest = Path(options.destination or config.get("destination") or "_site").resolve()
     ensure_safe_destination(source, dest)
     config["source"], config["destination"] = str(source), str(dest)
+    from converter.config import DEFAULTS
+    from converter.gem_theme import configure_theme, load_theme_configuration
+    theme = configure_theme(config, log)
+    if theme is not None:
+        config = load_theme_configuration(config, theme, DEFAULTS, log)
     tz = apply_timezone(config.get("timezone"))
     site = Site(source, dest, config, site_time(config, tz), tz, log)
+    site.theme = theme
+    site.theme_includes_path = theme.includes_path if theme else None
     site.environment = os.environ.get("JEKYLL_ENV", "development")
     log.info("Source:", str(source))
     log.info("Destination:", str(dest))

@@ -471,6 +471,12 @@ class Excerpt:
         return ExcerptDrop(self)
 
 
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible builds), when set to a number of seconds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(epoch) if epoch.lstrip("-").isdigit() else None
+
+
 def ruby_dirname(path: str) -> str:
     """File.dirname: trailing slashes do not count ("/a/b/" -> "/a")."""
     stripped = path.rstrip("/")
@@ -536,8 +542,7 @@ class Site:
         self._doc_positions: dict[int, int] | None = None
         self.content_hook = None  # see Convertible.visible_content
         self.pages_hook = None  # filters site.pages during a parallel render
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        self.epoch = int(epoch) if epoch.lstrip("-").isdigit() else None
+        self.epoch = source_date_epoch()
 
     def file_time(self, path: Path) -> RubyTime:
         """A file's mtime, clamped to SOURCE_DATE_EPOCH for reproducible builds."""
