@@ -73,6 +73,26 @@ class Theme:
         inside = path == self.root or self.root in path.parents
         return path if inside and path.is_dir() else None
 
+    def runtime_dependencies(self) -> list[str]:
+        """The gem names of the gemspec's runtime dependencies (PluginManager requires
+        them, e.g. minima's jekyll-feed and jekyll-seo-tag)."""
+        spec = self.root.parent.parent / "specifications" / f"{self.root.name}.gemspec"
+        if not spec.is_file():
+            spec = next(iter(sorted(self.root.glob("*.gemspec"))), None)
+            if spec is None:
+                return []
+        text = spec.read_text(encoding="utf-8", errors="replace")
+        name = r"""\(?\s*(?:%q<([^>]+)>|["']([^"']+)["'])"""
+        runtime = re.findall(r"add_runtime_dependency" + name, text)
+        if not runtime:
+            runtime = re.findall(r"add_dependency" + name, text)
+        names: list[str] = []
+        for groups in runtime:
+            dep = groups[0] or groups[1]
+            if dep not in names:
+                names.append(dep)
+        return names
+
     @property
     def includes_path(self) -> Path | None:
         return self.path_for("_includes")

@@ -104,21 +104,68 @@ class Reader:
             if collection.label not in ("posts", "data"):
                 self.read_collection(collection)
         self.sort_posts()
+        self.read_theme_assets()
         self.site.data = self.read_data(self.source / self.site.config["data_dir"])
+        self.read_theme_data()
 
     # --- layouts ---------------------------------------------------------------------
     def read_layouts(self) -> None:
         layout_dir = self.source / self.site.config["layouts_dir"]
-        if not layout_dir.is_dir():
-            return
         entry_filter = EntryFilter(self.site)
-        for path in sorted(layout_dir.rglob("*.*")):
+        for path in sorted(layout_dir.rglob("*.*")) if layout_dir.is_dir() else []:
             rel = path.relative_to(layout_dir).as_posix()
             if not path.is_file() or not entry_filter.keep(rel) or self.outside_in_safe_mode(path):
                 continue
             name = rel.rsplit(".", 1)[0]
             data, content = read_with_front_matter(path, self.site)
             self.site.layouts[name] = Layout(self.site, name, path, data, content)
+        self.read_theme_layouts()
+
+    # --- gem-based theme (Jekyll::Theme) ------------------------------------------------
+    def read_theme_layouts(self) -> None:
+        """LayoutReader: the theme's layouts that the site does not define itself."""
+        theme = getattr(self.site, "theme", None)
+        layout_dir = theme.layouts_path if theme else None
+        if layout_dir is None:
+            return
+        for path in sorted(layout_dir.rglob("*.*")):
+            if not path.is_file():
+                continue
+            name = path.relative_to(layout_dir).as_posix().rsplit(".", 1)[0]
+            if name not in self.site.layouts:
+                data, content = read_with_front_matter(path, self.site)
+                self.site.layouts[name] = Layout(self.site, name, path, data, content)
+
+    def read_theme_assets(self) -> None:
+        """ThemeAssetsReader: theme/assets files (Find.find order, symlinks ignored) as
+        pages when they have front matter, else static files, unless the site has one."""
+        theme = getattr(self.site, "theme", None)
+        assets = theme.assets_path if theme else None
+        if assets is None:
+            return
+        page_paths = {page.relative_path for page in self.site.pages}
+        static_paths = {static.relative_path for static in self.site.static_files}
+        for path in _find(assets):
+            if path.is_symlink():
+                self.site.log.warn("Theme reader:", f"Ignored symlinked asset: {path}")
+                continue
+            dir = path.parent.relative_to(theme.root).as_posix()
+            name = path.name
+            if has_front_matter(path):
+                if f"{dir}/{name}" not in page_paths:
+                    self.add_page("/" + dir, name, path=path)
+            elif f"/{dir}/{name}" not in static_paths:
+                static = StaticFile(self.site, "/" + dir, name)
+                static.path = path
+                self.site.static_files.append(static)
+
+    def read_theme_data(self) -> None:
+        """Reader#read_theme_data: the theme's _data under the site's."""
+        from converter.config import deep_merge
+        theme = getattr(self.site, "theme", None)
+        data_dir = theme.data_path if theme else None
+        if data_dir is not None:
+            self.site.data = deep_merge(self.read_data(data_dir), self.site.data)
 
     def outside_in_safe_mode(self, path: Path) -> bool:
         """--safe: a symlink resolving outside the source is not read (EntryFilter#symlink?)."""
@@ -150,8 +197,8 @@ class Reader:
         for entry in statics:
             self.site.static_files.append(StaticFile(self.site, dir, entry))
 
-    def add_page(self, dir: str, name: str) -> None:
-        path = self.source / dir.lstrip("/") / name
+    def add_page(self, dir: str, name: str, path: Path | None = None) -> None:
+        path = path or self.source / dir.lstrip("/") / name
         try:
             data, content = read_with_front_matter(path, self.site, front_matter=True)
         except NotUTF8Error as exc:
@@ -334,6 +381,16 @@ class Reader:
         if ext == ".json":
             return read_json(text, rel)
         return load_yaml(text, rel)
+
+
+def _find(root: Path):
+    """Ruby's Find.find: files under root, depth first, names sorted."""
+    for entry in sorted(os.listdir(root)):
+        path = root / entry
+        if path.is_dir() and not path.is_symlink():
+            yield from _find(path)
+        else:
+            yield path
 
 
 def read_csv(text: str, delimiter: str, rel: str) -> list:

@@ -12,6 +12,13 @@ from converter.liquid.drops import PageDrop, SiteDrop
 from converter.model import Page
 
 
+def highlighter_options(item) -> dict:
+    """Renderer#assign_highlighter_options!: the first converter's prefix and suffix
+    around {% highlight %} output: "\n" for Markdown, nil (empty) otherwise."""
+    wrap = "\n" if item.is_markdown else ""
+    return {"highlighter_prefix": wrap, "highlighter_suffix": wrap}
+
+
 class Renderer:
     """Renders the items of one site; templates are parsed once per build."""
 
@@ -45,7 +52,7 @@ class Renderer:
     def render_excerpt(self, excerpt) -> str:
         payload = {"site": self.site_drop, "jekyll": self.jekyll, "page": excerpt.to_liquid(),
                    "paginator": None, "layout": None, "content": None,
-                   "highlighter_prefix": "", "highlighter_suffix": ""}
+                   **highlighter_options(excerpt)}
         output = excerpt.content
         if excerpt.render_with_liquid:
             output = self.render_liquid(output, payload, excerpt.relative_path)
@@ -61,7 +68,7 @@ class Renderer:
         layout = self.site.layouts.get(str(item.data.get("layout")))
         return {"site": self.site_drop, "jekyll": self.jekyll, "page": page,
                 "paginator": paginator, "layout": dict(layout.data) if layout else None,
-                "content": None, "highlighter_prefix": "", "highlighter_suffix": ""}
+                "content": None, **highlighter_options(item)}
 
     # --- stages -------------------------------------------------------------------------
     def render_liquid(self, source: str, payload: dict, name: str, template=None) -> str:

@@ -45,6 +45,9 @@ def load_paths(site, options: dict) -> list[str]:
             full = os.path.abspath(match)
             if os.path.isdir(full) and full not in paths:
                 paths.append(full)
+    theme = getattr(site, "theme", None)
+    if theme is not None and theme.sass_path is not None:  # after the site's, as in Jekyll
+        paths.append(str(theme.sass_path))
     return paths
 
 

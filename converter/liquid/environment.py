@@ -19,6 +19,7 @@ parser; the environment; Jekyll's error wording; settings.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import warnings
@@ -611,6 +612,19 @@ class JekyllEnvironment(Environment):
         self.error_mode = error_mode
         self.on_warning = on_warning or _warn
         self.include_cache: dict[tuple, BoundTemplate] = {}
+
+    _tokenizer: Callable[[str], Iterator[Token]] | None = None
+
+    def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        """python-liquid's lexer, except that text runs to the very end of the source:
+        its `$` stops text before a final newline, which `-%}` / `-}}` stripping then
+        drops (Ruby keeps it: `{% endif -%}\nY\n` renders "Y\n")."""
+        if JekyllEnvironment._tokenizer is None:
+            base = super().tokenizer()
+            rules = base.keywords["rules"]
+            fixed = re.compile(rules.pattern.replace("|$)", "|\\Z)"), rules.flags)
+            JekyllEnvironment._tokenizer = functools.partial(base.func, rules=fixed)
+        return JekyllEnvironment._tokenizer
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         super().setup_tags_and_filters(extra=extra)

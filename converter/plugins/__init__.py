@@ -37,7 +37,10 @@ def enabled(site) -> list:
     table = available()
     whitelist = {str(n) for n in site.config.get("whitelist") or []}
     modules, missing = [], []
-    for name in requested(site.config):
+    theme = getattr(site, "theme", None)
+    theme_deps = theme.runtime_dependencies() if theme is not None else []
+    # PluginManager: a gem theme's runtime dependencies first, then `plugins:`
+    for name in [n for n in theme_deps if n != "jekyll"] + requested(site.config):
         if site.safe and name not in whitelist:
             continue
         module = table.get(name)

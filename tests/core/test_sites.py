@@ -87,3 +87,33 @@ def test_crlf_and_bom_sources_byte_for_byte(tmp_path):
     for path in tree_files(SITES / "crlf" / "expected"):
         assert (tmp_path / "out" / path).read_bytes() == \
             (SITES / "crlf" / "expected" / path).read_bytes(), path
+
+
+def test_liquid_trim_and_highlight_wrapping_byte_for_byte(tmp_path):
+    """`-%}` before a template's final text keeps its trailing newline (python-liquid's
+    lexer dropped it); {% highlight %} output in Markdown is wrapped in "\\n" (the
+    Markdown converter's highlighter_prefix/suffix), which changes the Markdown."""
+    build(SITES / "liquid-trim" / "src", tmp_path / "out")
+    assert compare_trees(SITES / "liquid-trim" / "expected", tmp_path / "out") == []
+    for path in tree_files(SITES / "liquid-trim" / "expected"):
+        assert (tmp_path / "out" / path).read_bytes() == \
+            (SITES / "liquid-trim" / "expected" / path).read_bytes(), path
+
+
+def test_gem_theme_minima(tmp_path):
+    """`theme: minima` as `jekyll new` makes it: layouts, includes, Sass partials and
+    assets from the installed gem, its runtime dependencies (feed, seo) enabled."""
+    from converter.gem_theme import find_gem
+    if find_gem("minima") is None:
+        pytest.skip("the minima gem is not installed here")
+    build(SITES / "gem-theme" / "src", tmp_path / "out")
+    assert compare_trees(SITES / "gem-theme" / "expected", tmp_path / "out") == []
+
+
+def test_missing_gem_theme_stops(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "_config.yml").write_text("theme: no-such-theme-gem\n")
+    result = run_converter("build", "-s", str(src), "-d", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "The no-such-theme-gem theme could not be found." in result.stderr + result.stdout

@@ -17,3 +17,8 @@ rm -rf "$here/dates/expected"; "$oracle" "$here/dates/src" "$here/dates/expected
 rm -rf "$here/dates/src/.jekyll-cache"
 rm -rf "$here/crlf/expected"; "$oracle" "$here/crlf/src" "$here/crlf/expected"
 rm -rf "$here/crlf/src/.jekyll-cache"
+rm -rf "$here/liquid-trim/expected"; "$oracle" "$here/liquid-trim/src" "$here/liquid-trim/expected"
+rm -rf "$here/liquid-trim/src/.jekyll-cache"
+# needs the minima gem (Debian: ruby-minima / `gem install minima`)
+rm -rf "$here/gem-theme/expected"; "$oracle" "$here/gem-theme/src" "$here/gem-theme/expected"
+rm -rf "$here/gem-theme/src/.jekyll-cache"
