@@ -45,6 +45,31 @@ def _raw_markup(stream: TokenStream) -> tuple[Token, str]:
     return token, ""
 
 
+class MarkupNode(Node):
+    """A node that keeps its tag's raw markup, for tags that read their own arguments."""
+
+    __slots__ = ("markup",)
+
+    def __init__(self, token: Token, markup: str):
+        super().__init__(token)
+        self.markup = markup
+        self.blank = False
+
+    def children(self, static_context, *, include_partials=True) -> Iterable[Node]:
+        return ()
+
+
+class MarkupTag(Tag):
+    """A tag whose markup is handed, unparsed, to its `node_class` (plugin tags)."""
+
+    block = False
+    node_class: type[MarkupNode] = MarkupNode
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, markup = _raw_markup(stream)
+        return self.node_class(token, markup)
+
+
 def render_to_string(template: BoundTemplate, context: RenderContext) -> str:
     """Render a markup template (a tag's `{{ }}` argument) in the caller's context."""
     buffer = StringIO()

@@ -11,10 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from liquid.ast import Node
-from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION
-
+from converter.liquid.tags import MarkupNode, MarkupTag
 from converter.plugins._support import (apply_filter, file_exists_in_source, minified,
                                         ruby_or, truthy, virtual_page)
 
@@ -124,20 +121,14 @@ def setup_liquid(env, site) -> None:
     env.add_tag(FeedMetaTag)
 
 
-class FeedMetaNode(Node):
-    def render_to_output(self, context, buffer) -> int:
+class FeedMetaNode(MarkupNode):
+    def render_to_output(self, context, buffer) -> int:  # the gem ignores any markup
         return buffer.write(feed_meta_link(context.env.site, context))
 
 
-class FeedMetaTag(Tag):
+class FeedMetaTag(MarkupTag):
     name = "feed_meta"
-    block = False
-
-    def parse(self, stream):
-        token = stream.current
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)  # the gem ignores any markup
-        return FeedMetaNode(token)
+    node_class = FeedMetaNode
 
 
 def feed_meta_link(site, context=None) -> str:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from liquid.ast import Node
 from liquid.exceptions import LiquidError
-from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION
+
+from converter.liquid.tags import MarkupNode, MarkupTag
 
 NAMES = ("jekyll-gist",)
 
@@ -36,27 +35,7 @@ def setup_liquid(env, site) -> None:
     env.add_tag(GistTag)
 
 
-class GistTag(Tag):
-    name = "gist"
-    block = False
-
-    def parse(self, stream):
-        token = stream.current
-        markup = ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
-            markup = stream.current.value
-        return GistNode(token, markup)
-
-
-class GistNode(Node):
-    __slots__ = ("markup",)
-
-    def __init__(self, token, markup: str):
-        super().__init__(token)
-        self.markup = markup
-        self.blank = False
-
+class GistNode(MarkupNode):
     def render_to_output(self, context, buffer) -> int:
         match = ARGUMENTS.match(self.markup.strip())
         if not match:
@@ -97,3 +76,8 @@ def warn_no_noscript(site, gist_id: str) -> None:
     site.log.warn("Warning:", f"The <noscript> tag for your gist {gist_id} ")
     site.log.warn("", "could not be generated. This will affect users who do ")
     site.log.warn("", "not have JavaScript enabled in their browsers.")
+
+
+class GistTag(MarkupTag):
+    name = "gist"
+    node_class = GistNode

@@ -12,10 +12,8 @@ import re
 from collections.abc import Mapping
 from functools import cached_property
 
-from liquid.ast import Node
-from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION
 
+from converter.liquid.tags import MarkupNode, MarkupTag
 from converter.plugins._support import apply_filter, ruby_or, template_text, truthy
 
 NAMES = ("jekyll-seo-tag",)
@@ -37,27 +35,7 @@ def setup_liquid(env, site) -> None:
     env.add_tag(SeoTag)
 
 
-class SeoTag(Tag):
-    name = "seo"
-    block = False
-
-    def parse(self, stream):
-        token = stream.current
-        markup = ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
-            markup = stream.current.value
-        return SeoNode(token, markup)
-
-
-class SeoNode(Node):
-    __slots__ = ("markup",)
-
-    def __init__(self, token, markup: str):
-        super().__init__(token)
-        self.markup = markup
-        self.blank = False
-
+class SeoNode(MarkupNode):
     def render_to_output(self, context, buffer) -> int:
         env = context.env
         payload = {name: context.resolve(name, default=None)
@@ -482,3 +460,8 @@ def json_default(value):
 def ruby_format(message: str, **values) -> str:
     """Kernel#format with %<name>s references."""
     return re.sub(r"%<(\w+)>s", lambda m: ruby_to_s(values.get(m.group(1))), message)
+
+
+class SeoTag(MarkupTag):
+    name = "seo"
+    node_class = SeoNode
