@@ -28,6 +28,8 @@ from .make import MakeLexer
 from .markdown import MarkdownLexer
 from .mathematica import MathematicaLexer
 from .matlab import MatlabLexer
+from .ocaml import OCamlLexer
+from .prolog import PrologLexer
 from .python import PythonLexer
 from .r import RLexer
 from .ruby import RubyLexer
@@ -47,6 +49,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
+    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "ocaml": OCamlLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
