@@ -857,35 +857,29 @@ def absolute_url_for(site: Any, value: object) -> str:
     return normalize_uri(rto_s(site_url) + relative_url_for(site, text))
 
 
-def _url_cache(context: RenderContext, name: str) -> dict:
+def _cached_url(context: RenderContext, value: object, make_url) -> str | None:
+    """A URL filter's result, computed once per build for each string."""
+    if is_nil(value):
+        return None
+    site = _site(context)
+    if not isinstance(value, str):
+        return make_url(site, value)
     caches = context.env.__dict__.setdefault("url_filter_cache", {})
-    return caches.setdefault(name, {})
+    cache = caches.setdefault(make_url, {})
+    result = cache.get(value)
+    if result is None:
+        result = cache[value] = make_url(site, value)
+    return result
 
 
 @with_context
 def relative_url(value: object, *, context: RenderContext) -> str | None:
-    if is_nil(value):
-        return None
-    if not isinstance(value, str):
-        return relative_url_for(_site(context), value)
-    cache = _url_cache(context, "relative_url")
-    result = cache.get(value)
-    if result is None:
-        result = cache[value] = relative_url_for(_site(context), value)
-    return result
+    return _cached_url(context, value, relative_url_for)
 
 
 @with_context
 def absolute_url(value: object, *, context: RenderContext) -> str | None:
-    if is_nil(value):
-        return None
-    if not isinstance(value, str):
-        return absolute_url_for(_site(context), value)
-    cache = _url_cache(context, "absolute_url")
-    result = cache.get(value)
-    if result is None:
-        result = cache[value] = absolute_url_for(_site(context), value)
-    return result
+    return _cached_url(context, value, absolute_url_for)
 
 
 _INDEX_HTML = re.compile(r"/index\.html?$", re.M)
