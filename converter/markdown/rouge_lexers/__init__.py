@@ -17,6 +17,7 @@ from .diff import DiffLexer
 from .docker import DockerLexer
 from .fortran import FortranLexer
 from .go import GoLexer
+from .haskell import HaskellLexer
 from .html import HTMLLexer
 from .ini import IniLexer
 from .java import JavaLexer
@@ -47,7 +48,7 @@ from .yaml import YAMLLexer
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "mathematica": MathematicaLexer, "matlab": MatlabLexer, "ocaml": OCamlLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
