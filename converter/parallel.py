@@ -13,6 +13,7 @@ order, seeing every other item exactly as a serial build would.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -65,8 +66,12 @@ def run_phase(site, items: list, jobs: int) -> list:
     _SITE, _PHASE = site, items
     chunks = split(len(items), jobs * CHUNKS_PER_WORKER)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        results = list(pool.map(render_chunk, chunks))
+    gc.freeze()  # the garbage collector of a worker then leaves the parent's pages shared
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            results = list(pool.map(render_chunk, chunks))
+    finally:
+        gc.unfreeze()
     _SITE, _PHASE = None, []
     flagged = []
     for result in results:
