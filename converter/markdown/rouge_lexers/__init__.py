@@ -30,6 +30,7 @@ from .markdown import MarkdownLexer
 from .mathematica import MathematicaLexer
 from .matlab import MatlabLexer
 from .ocaml import OCamlLexer
+from .perl import PerlLexer
 from .powershell import PowershellLexer
 from .prolog import PrologLexer
 from .python import PythonLexer
@@ -51,6 +52,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "ocaml": OCamlLexer, "powershell": PowershellLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
+    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "ocaml": OCamlLexer, "perl": PerlLexer, "powershell": PowershellLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
