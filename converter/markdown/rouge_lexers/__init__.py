@@ -25,6 +25,7 @@ from .javascript import JavascriptLexer
 from .json import JSONLexer
 from .julia import JuliaLexer
 from .liquid import LiquidLexer
+from .lua import LuaLexer
 from .make import MakeLexer
 from .markdown import MarkdownLexer
 from .mathematica import MathematicaLexer
@@ -51,7 +52,7 @@ from .yaml import YAMLLexer
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
-    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "make": MakeLexer, "markdown": MarkdownLexer,
+    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "lua": LuaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "mathematica": MathematicaLexer, "matlab": MatlabLexer, "ocaml": OCamlLexer, "perl": PerlLexer, "powershell": PowershellLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
