@@ -12,6 +12,7 @@ from .c import CLexer
 from .conf import ConfLexer, PropertiesLexer
 from .console import ConsoleLexer
 from .cpp import CppLexer
+from .csharp import CSharpLexer
 from .css import CSSLexer
 from .cuda import CudaLexer
 from .diff import DiffLexer
@@ -52,7 +53,7 @@ from .yaml import YAMLLexer
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "conf": ConfLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
+    "csharp": CSharpLexer, "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "lua": LuaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "mathematica": MathematicaLexer, "matlab": MatlabLexer, "ocaml": OCamlLexer, "perl": PerlLexer, "powershell": PowershellLexer, "properties": PropertiesLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
