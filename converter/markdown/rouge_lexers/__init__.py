@@ -32,6 +32,7 @@ from .make import MakeLexer
 from .markdown import MarkdownLexer
 from .mathematica import MathematicaLexer
 from .matlab import MatlabLexer
+from .nginx import NginxLexer
 from .ocaml import OCamlLexer
 from .perl import PerlLexer
 from .powershell import PowershellLexer
@@ -55,6 +56,6 @@ LEXERS = {
     "bibtex": BibTeXLexer, "c": CLexer, "conf": ConfLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "csharp": CSharpLexer, "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "lua": LuaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "ocaml": OCamlLexer, "perl": PerlLexer, "powershell": PowershellLexer, "properties": PropertiesLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
+    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "nginx": NginxLexer, "ocaml": OCamlLexer, "perl": PerlLexer, "powershell": PowershellLexer, "properties": PropertiesLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
     "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
 }
