@@ -7,6 +7,7 @@ academic sites use most, the Rouge state machines are transcribed here.
 
 from __future__ import annotations
 
+from .batchfile import BatchfileLexer
 from .bibtex import BibTeXLexer
 from .c import CLexer
 from .conf import ConfLexer, PropertiesLexer
@@ -53,7 +54,7 @@ from .yaml import YAMLLexer
 
 # Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
 LEXERS = {
-    "bibtex": BibTeXLexer, "c": CLexer, "conf": ConfLexer, "console": ConsoleLexer, "cpp": CppLexer,
+    "batchfile": BatchfileLexer, "bibtex": BibTeXLexer, "c": CLexer, "conf": ConfLexer, "console": ConsoleLexer, "cpp": CppLexer,
     "csharp": CSharpLexer, "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
     "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "lua": LuaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
     "mathematica": MathematicaLexer, "matlab": MatlabLexer, "nginx": NginxLexer, "ocaml": OCamlLexer, "perl": PerlLexer, "powershell": PowershellLexer, "properties": PropertiesLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
