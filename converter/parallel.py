@@ -20,8 +20,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 from converter.log import Logger
 
-MIN_ITEMS_PER_WORKER = 40
-CHUNKS_PER_WORKER = 4
+MIN_ITEMS_PER_WORKER = 2
+# Many small chunks balance the load: one listing page (a tag archive) can cost
+# as much as hundreds of posts.
+MIN_CHUNKS = 64
 
 _SITE = None  # the site a forked worker renders (inherited, not pickled)
 _PHASE: list = []
@@ -39,16 +41,46 @@ def render_parallel(site, jobs: int) -> bool:
     for doc in docs:
         doc.date  # noqa: B018 - Jekyll sets it on first read; do it before forking
     prepare(site)
-    order = docs + list(site.pages)
-    for index, item in enumerate(order):
+    pages = list(site.pages)
+    for index, item in enumerate(docs + pages):
         item.render_index = index
         item.raw_content = item.content
-    for phase in (docs, list(site.pages)):
-        # Flagged items are fixed before the next phase forks: it may read them.
-        rerender_flagged(site, run_phase(site, phase, jobs))
-    for page in site.pages[len(order) - len(docs):]:  # source maps made by Sass pages
-        site.renderer.render_item(page)
+    rerender_flagged(site, run_phase(site, docs, jobs))
+    # Sass pages rarely read other pages: render them first, here, so every worker
+    # has their source-map pages (each page then sees the ones made before it).
+    early = [p for p in pages if p.is_sass and render_alone(site, p, pages[0].render_index)]
+    rest = [p for p in pages if p not in early]
+    if rest:
+        rerender_flagged(site, run_phase(site, rest, jobs))
+    for page in site.pages[len(pages):]:  # source maps made by Sass pages
+        if page.output is None:
+            site.renderer.render_item(page)
     return True
+
+
+def render_alone(site, page, phase_start: int) -> bool:
+    """Render `page` ahead of the pages before it, if it reads none of them (else undo)."""
+    read_pages = []
+
+    def content_hook(other, attribute):
+        if phase_start <= getattr(other, "render_index", -1) < page.render_index:
+            read_pages.append(other)
+        return getattr(other, attribute)
+
+    def pages_hook():
+        read_pages.append(None)
+        return site.pages
+
+    site.content_hook, site.pages_hook = content_hook, pages_hook
+    try:
+        site.renderer.render_item(page)
+    finally:
+        site.content_hook = site.pages_hook = None
+    if not read_pages:
+        return True
+    page.content, page.output = page.raw_content, None
+    site.pages[:] = [p for p in site.pages if getattr(p, "created_by", None) is not page]
+    return False
 
 
 def prepare(site) -> None:
@@ -64,7 +96,7 @@ def run_phase(site, items: list, jobs: int) -> list:
         return []
     global _SITE, _PHASE
     _SITE, _PHASE = site, items
-    chunks = split(len(items), jobs * CHUNKS_PER_WORKER)
+    chunks = split(len(items), MIN_CHUNKS)
     context = multiprocessing.get_context("fork")
     gc.freeze()  # the garbage collector of a worker then leaves the parent's pages shared
     try:
@@ -97,21 +129,26 @@ def render_chunk(bounds: tuple[int, int]) -> dict:
     log = site.log = CollectingLogger()
     rendered: set[int] = set()
     current = {"item": None, "flagged": False}
-    sass_indexes = [p.render_index for p in site.pages if p.is_sass]
+    sass_indexes = [p.render_index for p in items if getattr(p, "is_sass", False)]
+
+    phase_start = items[0].render_index  # earlier phases are complete in every worker
 
     def content_hook(other, attribute):
         item = current["item"]
-        if item is not None and other is not item and other.render_index < item.render_index \
-                and other.render_index not in rendered:
+        index = getattr(other, "render_index", -1)
+        if item is not None and other is not item and phase_start <= index < item.render_index \
+                and index not in rendered:
             current["flagged"] = True
         return getattr(other, attribute)
 
     def pages_hook():
         item = current["item"]
-        if item is not None and any(i < item.render_index and i not in rendered
-                                    for i in sass_indexes):
-            current["flagged"] = True
-        return site.pages
+        if item is None:
+            return site.pages
+        if any(i < item.render_index and i not in rendered for i in sass_indexes):
+            current["flagged"] = True  # a Sass page of another chunk may add a page
+        return [p for p in site.pages if not hasattr(p, "created_by")
+                or p.created_by.render_index < item.render_index]
 
     site.content_hook, site.pages_hook = content_hook, pages_hook
     pages_before = len(site.pages)

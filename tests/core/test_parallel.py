@@ -12,6 +12,8 @@ def cross_reading_site(root):
         "_config.yml": "title: Parallel\n",
         "_layouts/default.html": "<html>{{ content }}<footer>{{ site.pages | size }}</footer></html>\n",
         "assets/css/main.scss": "---\n---\n$c: #123;\nbody { color: $c; }\n",
+        # A Sass page whose Liquid reads the page list cannot be rendered ahead.
+        "assets/css/counted.scss": "---\n---\n/* {{ site.pages | size }} */\na { b: c; }\n",
         "pages.html": "---\nlayout: default\n---\n{% for p in site.pages %}{{ p.url }} {{ p.content | size }};{% endfor %}\n",
         "zz-last.html": "---\n---\n{% for p in site.pages %}{{ p.url }};{% endfor %}\n",
         "posts.html": "---\n---\n{% for p in site.posts %}{{ p.content | size }}:{{ p.excerpt }}{% endfor %}\n",
