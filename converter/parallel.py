@@ -52,6 +52,7 @@ def render_parallel(site, jobs: int) -> bool:
     rest = [p for p in pages if p not in early]
     if rest:
         rerender_flagged(site, run_phase(site, rest, jobs))
+    site.pages[:] = pages_as_of(site, len(docs) + len(pages))
     for page in site.pages[len(pages):]:  # source maps made by Sass pages
         if page.output is None:
             site.renderer.render_item(page)
@@ -147,8 +148,7 @@ def render_chunk(bounds: tuple[int, int]) -> dict:
             return site.pages
         if any(i < item.render_index and i not in rendered for i in sass_indexes):
             current["flagged"] = True  # a Sass page of another chunk may add a page
-        return [p for p in site.pages if not hasattr(p, "created_by")
-                or p.created_by.render_index < item.render_index]
+        return pages_as_of(site, item.render_index)
 
     site.content_hook, site.pages_hook = content_hook, pages_hook
     pages_before = len(site.pages)
@@ -186,6 +186,15 @@ def apply_result(site, items: list, result: dict) -> list:
     return [items[position] for position in result["flags"]]
 
 
+def pages_as_of(site, index: int) -> list:
+    """site.pages as a serial build has it when rendering item `index`: the pages made
+    while rendering (source maps) appear once their maker has rendered, in that order."""
+    made = sorted((p for p in site.pages if hasattr(p, "created_by")
+                   and p.created_by.render_index < index),
+                  key=lambda p: p.created_by.render_index)
+    return [p for p in site.pages if not hasattr(p, "created_by")] + made
+
+
 def rerender_flagged(site, flagged: list) -> None:
     """Serial re-render of flagged items: later items look unrendered, as they would."""
     if not flagged:
@@ -198,8 +207,7 @@ def rerender_flagged(site, flagged: list) -> None:
         return getattr(other, attribute)
 
     def pages_hook():
-        return [p for p in site.pages if not hasattr(p, "created_by")
-                or p.created_by.render_index < cursor["index"]]
+        return pages_as_of(site, cursor["index"])
 
     site.content_hook, site.pages_hook = content_hook, pages_hook
     try:
