@@ -516,6 +516,7 @@ class IncrementalBuilder:
             self._rebuild(paths, report)
             self.pending = set()
             self.force_reread = False
+            self._undo = None
         except Interrupted:
             report.interrupted = True
             self._after_failure(paths, report)
