@@ -58,8 +58,10 @@ def stage_static(source: Path, old: Path, new: Path) -> None:
     new.parent.mkdir(parents=True, exist_ok=True)
     try:
         src, dst = source.stat(), old.stat()
+        # copy2 keeps the source's mtime to the nanosecond: an equal one means the
+        # same file (whole seconds would miss two saves within one second).
         if old.is_file() and not old.is_symlink() and src.st_size == dst.st_size \
-                and int(src.st_mtime) == int(dst.st_mtime):
+                and src.st_mtime_ns == dst.st_mtime_ns:
             link_or_copy(old, new)
             return
     except OSError:
