@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import os
 from concurrent.futures import ProcessPoolExecutor
 
 from converter.log import Logger
 
-MIN_ITEMS_PER_WORKER = 2
+# Forking pays off from about a hundred items; below that a serial render is as fast.
+MIN_SITE_ITEMS = 100
+MIN_PHASE_ITEMS = 4
 # Many small chunks balance the load: one listing page (a tag archive) can cost
 # as much as hundreds of posts.
 MIN_CHUNKS = 64
@@ -35,9 +38,10 @@ def default_jobs() -> int:
 
 def render_parallel(site, jobs: int) -> bool:
     """Render the site on `jobs` processes; False if that isn't possible here."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return False
     docs = [doc for collection in site.collections.values() for doc in collection.docs]
+    if jobs <= 1 or len(docs) + len(site.pages) < MIN_SITE_ITEMS \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return False
     for doc in docs:
         doc.date  # noqa: B018 - Jekyll sets it on first read; do it before forking
     prepare(site)
@@ -91,7 +95,7 @@ def prepare(site) -> None:
 
 
 def run_phase(site, items: list, jobs: int) -> list:
-    if len(items) < MIN_ITEMS_PER_WORKER * 2:
+    if len(items) < MIN_PHASE_ITEMS:
         for item in items:
             site.renderer.render_item(item)
         return []
@@ -101,7 +105,8 @@ def run_phase(site, items: list, jobs: int) -> list:
     context = multiprocessing.get_context("fork")
     gc.freeze()  # the garbage collector of a worker then leaves the parent's pages shared
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                 initializer=default_signals) as pool:
             results = list(pool.map(render_chunk, chunks))
     finally:
         gc.unfreeze()
@@ -110,6 +115,12 @@ def run_phase(site, items: list, jobs: int) -> list:
     for result in results:
         flagged += apply_result(site, items, result)
     return flagged
+
+
+def default_signals() -> None:
+    """Workers die quietly on SIGTERM/SIGINT: the parent cleans up and reports."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def split(count: int, parts: int) -> list[tuple[int, int]]:
