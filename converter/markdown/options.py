@@ -8,6 +8,8 @@ Values are parsed the way ``Kramdown::Options.parse`` parses them.
 
 from __future__ import annotations
 
+from converter.config import DEFAULTS as CONFIG_DEFAULTS
+
 KRAMDOWN_DEFAULTS = {
     "input": "kramdown",
     "template": "",
@@ -38,17 +40,8 @@ KRAMDOWN_DEFAULTS = {
     "gfm_quirks": ["paragraph_end"],
 }
 
-JEKYLL_DEFAULTS = {
-    "auto_ids": True,
-    "toc_levels": list(range(1, 7)),
-    "entity_output": "as_char",
-    "smart_quotes": "lsquo,rsquo,ldquo,rdquo",
-    "input": "GFM",
-    "hard_wrap": False,
-    "guess_lang": True,
-    "footnote_nr": 1,
-    "show_warnings": False,
-}
+# Jekyll 4.3.1's `kramdown:` defaults (configuration.rb), kept once, in converter.config.
+JEKYLL_DEFAULTS = dict(CONFIG_DEFAULTS["kramdown"])
 
 BOOLEAN = {
     "auto_ids", "auto_id_stripping", "transliterated_header_ids", "parse_block_html",
