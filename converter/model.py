@@ -8,7 +8,6 @@ import os
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from converter.config import deep_merge, style_to_permalink
 from converter.errors import BuildError

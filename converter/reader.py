@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from converter.config import deep_merge
 from converter.errors import BuildError, YAMLLimitError
 from converter.frontmatter import (NotUTF8Error, has_front_matter, read_document_front_matter,
                                    read_source, read_with_front_matter)
@@ -161,7 +162,6 @@ class Reader:
 
     def read_theme_data(self) -> None:
         """Reader#read_theme_data: the theme's _data under the site's."""
-        from converter.config import deep_merge
         theme = getattr(self.site, "theme", None)
         data_dir = theme.data_path if theme else None
         if data_dir is not None:
@@ -470,13 +470,11 @@ def sort_collection(collection: Collection) -> None:
 
 
 def merge_defaults(defaults: dict, data: dict) -> dict:
-    from converter.config import deep_merge
     return deep_merge(defaults, data) if defaults else data
 
 
 def merge_data(doc: Document, other: dict) -> None:
     """Document#merge_data!: categories union, deep merge, date parsing."""
-    from converter.config import deep_merge
     other = dict(other)
     if other.get("categories") is not None:
         if isinstance(other["categories"], str):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Mapping
-from functools import cached_property
 from typing import Any, Callable
 
 from converter.urls import slugify
