@@ -91,7 +91,7 @@ def install_hooks() -> None:
         if _hooks_installed:
             return
         _hooks_installed = True
-    from converter.liquid import drops, tags
+    from converter.liquid import drops, include_memo, tags
     from converter.model import Site
     from converter.render import Renderer
 
@@ -127,6 +127,9 @@ def install_hooks() -> None:
         return load_include(self, context, name)
 
     tags.IncludeNode._load = include_load
+    # A memoised include's hit renders nothing: it notes again what its render read.
+    include_memo.effects_frame = RECORDER.frame
+    include_memo.replay_effects = replay_reads
 
     find = Site.find_by_relative_path
 
@@ -161,6 +164,11 @@ def install_hooks() -> None:
 
     Renderer.render_excerpt = excerpt_render
     install_plugin_hooks()
+
+
+def replay_reads(reads) -> None:
+    for token in reads:
+        RECORDER.add(token)
 
 
 def install_plugin_hooks() -> None:
@@ -1024,6 +1032,8 @@ def forget_templates(site, paths: set[str]) -> None:
     for layout in site.layouts.values():
         if layout.relative_path in paths:
             site.renderer.layout_templates.pop(layout.name, None)
+    from converter.liquid.include_memo import reset
+    reset(site.liquid)  # the traces hold the old documents' values
     cache = site.liquid.include_cache
     for key, template in list(cache.items()):
         path = getattr(template, "path", None)

@@ -19,6 +19,7 @@ parser; the environment; Jekyll's error wording; settings.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import re
@@ -201,6 +202,46 @@ class JekyllContext(RenderContext):
             return super().filter(name, token)
         except UnknownFilterError:
             raise UnknownFilterError(f"undefined filter {name}", token=token) from None
+
+
+class RecordingContext(JekyllContext):
+    """A context whose include is being traced (see include_memo): lookups, assigns
+    and the scopes pushed are reported to the recorders of this context.  A render
+    switches its context to this class only while a trace runs."""
+
+    __slots__ = ()
+
+    def get(self, path, *, token, default=UNDEFINED):  # noqa: D102
+        value = JekyllContext.get(self, path, token=token, default=default)
+        for recorder in self.env.include_recorders:
+            if recorder.context is self:
+                recorder.note(path, default, value)
+        return value
+
+    def resolve(self, name, *, token=None, default=UNDEFINED):  # noqa: D102
+        value = JekyllContext.resolve(self, name, token=token, default=default)
+        for recorder in self.env.include_recorders:
+            if recorder.context is self:
+                recorder.note((name,), default, value)
+        return value
+
+    def assign(self, key, val) -> None:  # noqa: D102
+        JekyllContext.assign(self, key, val)
+        for recorder in self.env.include_recorders:
+            if recorder.context is self:
+                recorder.assigned[key] = val
+
+    @contextlib.contextmanager
+    def extend(self, namespace, template=None):  # noqa: D102
+        mine = [r for r in self.env.include_recorders if r.context is self]
+        for recorder in mine:
+            recorder.created.add(id(namespace))
+        try:
+            with JekyllContext.extend(self, namespace, template) as context:
+                yield context
+        finally:
+            for recorder in mine:
+                recorder.created.discard(id(namespace))
 
 
 _MAPPING_TYPES: dict[type, bool] = {}

@@ -1,232 +1,296 @@
-"""Memoised includes: render an include once per distinct set of inputs.
+"""Memoised includes: render an include once per distinct set of inputs it reads.
 
 Academic layouts include the same partials on every page (masthead, footer,
-author sidebar, the same related-post cards); most of a build is spent
-rendering them again with the same inputs.  python-liquid's static analysis
-tells which variable paths an include reads (`page.author`, `include.post.url`,
-`base_path`...) and which variables it assigns.  When every value it reads
-is plain data (strings, numbers, booleans, nil, or lists/maps of those) the
-output is a pure function of those values, so it is cached under them; the
-variables it assigns are replayed into the caller's scope on a hit, as
-Jekyll's includes leak their assigns.
+author sidebar, the same related-post cards, one card per post on every
+listing page); most of a build is spent rendering them again with the same
+inputs.  A render is a pure function of the values its variable lookups
+return, as long as its tags and filters are pure (no counters, cycles,
+`offset: continue`, nor filters evaluating expressions against the context).
 
-Includes are not memoised when they read a drop or a list of drops as a
-whole (`site.posts`, `include.post`), use stateful tags (`increment`,
-`cycle`, `ifchanged`, `include_relative`) or include partials by a name
-computed at render time: those render every time, exactly as before.
+So the first render of an include is *traced*: every lookup that reads the
+state the include started from (not a variable the include assigned itself
+or a loop variable it introduced) is recorded, with the value it returned,
+in the order of first reads.  Rendering is deterministic, so equal values
+read in the same order lead to the same next lookup: the traces of one
+include form a decision tree whose leaves hold the output and the variables
+the include assigned (Jekyll's includes leak assigns; they are replayed into
+the caller's scope on a hit).  Later calls walk the tree, looking up only the
+variables the render read on that branch; a leaf is a hit.
+
+Only plain data can be compared: a lookup that returns a drop or a list of
+drops as a whole (`site.posts`, `post`) ends the trace and nothing is stored.
+Includes whose inputs rarely repeat (a page's SEO tags) stop being traced
+after a trial.  `strict_variables` turns the memo off (its errors name the
+token of the lookup, which a replay does not have).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
+from contextlib import contextmanager, nullcontext
 from io import StringIO
 
 from liquid import BoundTemplate, RenderContext
-from liquid.undefined import Undefined
+from liquid.undefined import UNDEFINED, Undefined
 
-# Tags whose output depends only on the variables the analysis reports.
+from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY
+
+# Tags whose output depends only on the variables they look up.
 PURE_TAGS = {"assign", "capture", "if", "unless", "case", "for", "break", "continue",
              "comment", "raw", "highlight", "link", "post_url", "echo", "include", "#"}
 # Filters that evaluate expressions against the whole render context.
 CONTEXT_FILTERS = {"where_exp", "find_exp", "group_by_exp"}
 UNCACHEABLE = object()
 MAX_ENTRIES = 20_000
-_MISSING = object()
-_NOT_CACHEABLE_PLAN = None  # set below
+TRIAL_CALLS = 64
+MIN_HIT_RATE = 0.25
+# Values compared by identity: Liquid's `empty` and `blank` literals.
+_SENTINELS = {id(EMPTY): ("empty",), id(BLANK): ("blank",),
+              id(BLANK_IN_CONDITION): ("blank?",)}
 
 
-class Plan:
-    """What one include template reads and writes, from static analysis, and how
-    often its inputs repeat: an include whose inputs rarely repeat (a page's SEO
-    tags) stops paying for keys after a trial."""
+class Probe:
+    """A node of an include's decision tree: the lookup to make next, and where
+    each value it can return leads (another Probe, or a Result)."""
 
-    __slots__ = ("paths", "assigns", "cacheable", "calls", "hits")
+    __slots__ = ("path", "default", "branches")
 
-    TRIAL_CALLS = 64
-    MIN_HIT_RATE = 0.25
+    def __init__(self, path: tuple, default):
+        self.path = path
+        self.default = default
+        self.branches: dict = {}
 
-    def __init__(self, paths, assigns, cacheable: bool):
-        self.paths = paths
-        self.assigns = assigns
-        self.cacheable = cacheable
+
+class Result:
+    __slots__ = ("output", "assigned", "effects")
+
+    def __init__(self, output: str, assigned: tuple, effects):
+        self.output = output
+        self.assigned = assigned
+        self.effects = effects
+
+
+# Set by a dependency tracker (converter.incremental): `effects_frame()` is a
+# context manager collecting what a render noted besides its lookups (the include
+# files it loaded); a hit hands the stored set to `replay_effects`.
+effects_frame = None
+replay_effects = None
+
+
+class Memo:
+    """One include template's decision tree, purity and hit statistics."""
+
+    __slots__ = ("root", "pure", "calls", "hits")
+
+    def __init__(self, pure: bool):
+        self.root = None
+        self.pure = pure
         self.calls = 0
         self.hits = 0
 
-    def record(self, hit: bool) -> None:
-        self.calls += 1
-        self.hits += hit
-        if self.calls == self.TRIAL_CALLS and self.hits < self.MIN_HIT_RATE * self.calls:
-            self.cacheable = False
+    @property
+    def active(self) -> bool:
+        return self.pure and not (self.calls >= TRIAL_CALLS
+                                  and self.hits < MIN_HIT_RATE * self.calls)
 
 
-_NOT_CACHEABLE_PLAN = Plan((), (), False)
+class Recorder:
+    """The trace of one render: first reads of the starting state, and assigns."""
 
+    __slots__ = ("context", "probes", "seen", "created", "assigned", "ok")
 
-def plan_for(template: BoundTemplate, plans: dict, load) -> Plan:
-    plan = plans.get(id(template))
-    if plan is None:
-        plans[id(template)] = _NOT_CACHEABLE_PLAN  # guards include cycles
-        plan = plans[id(template)] = analyse(template, plans, load)
-    return plan
+    def __init__(self, context: RenderContext):
+        self.context = context
+        self.probes: list[tuple] = []
+        self.seen: set = set()
+        self.created: set[int] = set()  # namespaces pushed during the render
+        self.assigned: dict = {}
+        self.ok = True
 
-
-def analyse(template: BoundTemplate, plans: dict, load) -> Plan:
-    try:
-        analysis = template.analyze(include_partials=False)
-    except Exception:  # an analysis failure only means "don't cache"
-        return _NOT_CACHEABLE_PLAN
-    if not set(analysis.tags) <= PURE_TAGS or set(analysis.filters) & CONTEXT_FILTERS:
-        return _NOT_CACHEABLE_PLAN
-    paths = [as_tuple(v.segments) for vs in analysis.globals.values() for v in vs]
-    assigns = set(analysis.locals)
-    for node in include_nodes(template):
-        nested = nested_plan(node, plans, load)
-        if nested is None:
-            return _NOT_CACHEABLE_PLAN
-        nested_paths, nested_assigns = nested
-        paths += nested_paths
-        assigns |= nested_assigns
-    return Plan(tuple(dict.fromkeys(paths)), tuple(sorted(assigns)), True)
-
-
-def as_tuple(segments) -> tuple:
-    """Variable segments, hashable (nested paths like `a[b.c]` become nested tuples)."""
-    return tuple(as_tuple(s) if isinstance(s, (list, tuple)) else s for s in segments)
-
-
-def include_nodes(template: BoundTemplate):
-    """Every `{% include %}` node of a template, however deeply nested in blocks."""
-    context = RenderContext(template)
-    stack = list(template.nodes)
-    while stack:
-        node = stack.pop()
-        if type(node).__name__ == "IncludeNode":
-            yield node
+    def note(self, path, default, value) -> None:
+        if not self.ok:
+            return
+        try:
+            key = (tuple(path), default)
+            if key in self.seen:
+                return
+        except TypeError:  # an unhashable segment
+            self.ok = False
+            return
+        if "parentloop" in key[0]:  # reads the caller's loop stack
+            self.ok = False
+            return
+        mapping = resolving_map(self.context, path[0])
+        if mapping is not None and (id(mapping) in self.created or (
+                mapping is self.context.locals and path[0] in self.assigned)):
+            return  # a variable this render made: a function of what it read
+        self.seen.add(key)
+        frozen = freeze(value)
+        if frozen is UNCACHEABLE:
+            self.ok = False
         else:
-            stack.extend(node.children(context, include_partials=False))
+            self.probes.append((key[0], default, frozen))
 
 
-def nested_plan(node, plans: dict, load):
-    """(paths, assigns) a static nested include contributes; None if it can't be known."""
-    if getattr(node, "file_template", None) is not None or getattr(node, "tag_name", "") != "include":
-        return None
-    template = load(node.file)
-    if template is None:
-        return None
-    plan = plan_for(template, plans, load)
-    if not plan.cacheable:
-        return None
-    paths = [p for p in plan.paths if p[0] != "include"]
-    params = node.params or ""
-    for match in PARAM_VARIABLE.finditer(params):
-        paths.append(tuple(match.group(1).split(".")))
-    return paths, set(plan.assigns)
-
-
-PARAM_VARIABLE = re.compile(r"[\w-]+\s*=\s*(?![\"'])([\w.-]+)")
+def resolving_map(context: RenderContext, root):
+    """The scope `root` is found in, as ScopeChain looks it up."""
+    for mapping in context.scope._maps:
+        if mapping.__class__ is dict:
+            if root in mapping:
+                return mapping
+        else:
+            try:
+                mapping[root]
+                return mapping
+            except (KeyError, TypeError):
+                pass
+    return None
 
 
 def freeze(value, depth: int = 0):
     """A hashable stand-in for plain data; UNCACHEABLE for drops and objects."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return (type(value).__name__, value)
+    cls = value.__class__
+    if cls is str:
+        return value
+    if value is None or cls in (int, float, bool):
+        return (cls.__name__, value)
     if isinstance(value, Undefined):
         return ("undefined",)
+    sentinel = _SENTINELS.get(id(value))
+    if sentinel is not None:
+        return sentinel
+    if isinstance(value, str):
+        return (cls.__name__, str(value))
     if depth > 6:
         return UNCACHEABLE
-    if isinstance(value, (list, tuple)):
+    if cls is list or cls is tuple:
         items = tuple(freeze(v, depth + 1) for v in value)
         return UNCACHEABLE if UNCACHEABLE in items else ("list", items)
-    if type(value) is dict:
+    if cls is dict:
         items = tuple((k, freeze(v, depth + 1)) for k, v in value.items())
         return UNCACHEABLE if any(v is UNCACHEABLE for _, v in items) else ("dict", items)
     if hasattr(value, "isoformat") and not isinstance(value, Mapping):
-        return (type(value).__name__, str(value), value.isoformat())
+        return (cls.__name__, str(value), value.isoformat())
     return UNCACHEABLE
 
 
-def resolve(context: RenderContext, segments):
-    """The value at a variable path (nested segments are paths themselves), looked
-    up like Liquid does but without its render-time bookkeeping."""
-    value = context.scope.get(segments[0], _MISSING) if isinstance(segments[0], str) \
-        else _MISSING
-    if value is _MISSING:
-        return _MISSING
-    for segment in segments[1:]:
-        if isinstance(segment, tuple):
-            segment = resolve(context, segment)
-            if segment is _MISSING:
-                return _MISSING
-        value = step(value, segment)
-        if value is _MISSING:
-            return _MISSING
-    return value
+def memo_for(template: BoundTemplate) -> Memo:
+    memo = template.__dict__.get("_include_memo")
+    if memo is None:
+        memo = template._include_memo = Memo(is_pure(template))
+    return memo
 
 
-def step(value, key):
+def is_pure(template: BoundTemplate) -> bool:
     try:
-        if isinstance(value, Mapping):
-            if key in value:
-                return value[key]
-            if key == "size":
-                return len(value)
-            if key == "first" and value:
-                return next(iter(value.items()))
-            return _MISSING
-        if isinstance(value, (list, tuple)):
-            if key == "size":
-                return len(value)
-            if key == "first":
-                return value[0] if value else _MISSING
-            if key == "last":
-                return value[-1] if value else _MISSING
-            return value[key] if isinstance(key, int) else _MISSING
-        if isinstance(value, str) and key == "size":
-            return len(value)
-    except (KeyError, IndexError, TypeError):
-        pass
-    return _MISSING
+        analysis = template.analyze(include_partials=False)
+    except Exception:  # an analysis failure only means "don't memoise"
+        return False
+    if not set(analysis.tags) <= PURE_TAGS or set(analysis.filters) & CONTEXT_FILTERS:
+        return False
+    return not any(continues_loop(node) for node in all_nodes(template))
 
 
-def cache_key(template: BoundTemplate, plan: Plan, context: RenderContext):
-    parts = [id(template)]
-    for segments in plan.paths:
-        value = resolve(context, segments)
-        frozen = ("missing",) if value is _MISSING else freeze(value)
-        if frozen is UNCACHEABLE:
-            return None
-        parts.append(frozen)
-    for name in plan.assigns:  # the caller's value matters when an assign is skipped
-        frozen = freeze(context.locals.get(name, None))
-        if frozen is UNCACHEABLE:
-            return None
-        parts.append(frozen)
-    return tuple(parts)
+def all_nodes(template: BoundTemplate):
+    context = RenderContext(template)
+    stack = list(template.nodes)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(node.children(context, include_partials=False))
 
 
-def render_include(template: BoundTemplate, context: RenderContext, buffer, load) -> int:
-    """Render `template` as an include, from the memo when its inputs were seen.
-    `load(name)` returns the template of a nested include (or None)."""
+def continues_loop(node) -> bool:
+    """`for x in y offset: continue` reads where a previous loop stopped."""
+    offset = getattr(getattr(node, "expression", None), "offset", None)
+    return getattr(offset, "value", None) == "continue"
+
+
+def reset(env) -> None:
+    """Forget every include's traces (a rebuild: documents changed)."""
+    env.__dict__["include_memo_entries"] = 0
+    for template in env.include_cache.values():
+        template.__dict__.pop("_include_memo", None)
+
+
+def render_include(template: BoundTemplate, context: RenderContext, buffer, load=None) -> int:
+    """Render `template` as an include, from its decision tree when a trace matches."""
     env = context.env
-    memo = env.__dict__.setdefault("include_memo", {})
-    plan = plan_for(template, env.__dict__.setdefault("include_plans", {}), load)
-    key = cache_key(template, plan, context) if plan.cacheable else None
-    if key is not None:
-        hit = memo.get(key)
-        plan.record(hit is not None)
-        if hit is not None:
-            output, assigned = hit
-            for name, value in assigned:
-                context.locals[name] = value
-            return buffer.write(output)
-    if key is None:
+    memo = memo_for(template)
+    recorders = env.__dict__.setdefault("include_recorders", [])
+    if not memo.pure:
+        for recorder in recorders:  # the includes around this one can't be memoised
+            recorder.ok = False
+    if not memo.active or env.undefined is not Undefined:
         return template.render_with_context(context, buffer, partial=True) or 0
+    memo.calls += 1
+    result = lookup(memo.root, context)
+    if result is not None:
+        memo.hits += 1
+        for name, value in result.assigned:
+            context.assign(name, value)
+        if result.effects:
+            replay_effects(result.effects)
+        return buffer.write(result.output)
     scratch = StringIO()
-    template.render_with_context(context, scratch, partial=True)
+    with (effects_frame() if effects_frame else nullcontext()) as effects, \
+            recording(context, recorders) as recorder:
+        template.render_with_context(context, scratch, partial=True)
     output = scratch.getvalue()
-    assigned = tuple((name, context.locals[name]) for name in plan.assigns
-                     if name in context.locals)
-    if len(memo) < MAX_ENTRIES and all(freeze(v) is not UNCACHEABLE for _, v in assigned):
-        memo[key] = (output, assigned)
+    if recorder.ok:
+        store(env, memo, recorder, output, frozenset(effects or ()))
     return buffer.write(output)
+
+
+def lookup(node, context: RenderContext) -> Result | None:
+    while node.__class__ is Probe:
+        value = context.get(list(node.path), token=None, default=node.default)
+        node = node.branches.get(freeze(value))
+    return node
+
+
+@contextmanager
+def recording(context: RenderContext, recorders: list):
+    from .environment import JekyllContext, RecordingContext
+
+    recorder = Recorder(context)
+    swapped = context.__class__ is JekyllContext
+    if swapped:
+        context.__class__ = RecordingContext
+    recorders.append(recorder)
+    try:
+        yield recorder
+    finally:
+        recorders.remove(recorder)
+        if swapped and not any(r.context is context for r in recorders):
+            context.__class__ = JekyllContext
+
+
+def store(env, memo: Memo, recorder: Recorder, output: str, effects: frozenset) -> None:
+    entries = env.__dict__.get("include_memo_entries", 0)
+    if entries >= MAX_ENTRIES:
+        return
+    assigned = tuple(recorder.assigned.items())
+    if any(freeze(value) is UNCACHEABLE for _, value in assigned):
+        return
+    result = Result(output, assigned, effects)
+    if not recorder.probes:
+        memo.root = result
+    else:
+        parent, key = None, None
+        node = memo.root
+        for path, default, frozen in recorder.probes:
+            if node is None:
+                node = Probe(path, default)
+                if parent is None:
+                    memo.root = node
+                else:
+                    parent[key] = node
+            elif node.__class__ is not Probe or node.path != path or node.default is not default:
+                return  # the render did not follow the tree (never expected): keep it out
+            parent, key = node.branches, frozen
+            node = parent.get(key)
+        if node is not None:
+            return
+        parent[key] = result
+    env.__dict__["include_memo_entries"] = entries + 1

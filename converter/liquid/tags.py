@@ -110,20 +110,10 @@ class IncludeNode(Node):
         name = self._file_name(context)
         validate_file_name(name, self.tag_name)
         template = self._load(context, name)
-        load = self._nested_loader(context)
         if self.params is None:
-            return render_include(template, context, buffer, load)
+            return render_include(template, context, buffer)
         with context.extend({"include": parse_params(self.params, context)}):
-            return render_include(template, context, buffer, load)
-
-    def _nested_loader(self, context: RenderContext):
-        """How include_memo finds the template of a nested `{% include name %}`."""
-        def load(name: str):
-            try:  # nested includes are plain includes: the site's includes folder
-                return self._load(context, name, IncludeNode.search_dirs(self, context))
-            except Exception:
-                return None
-        return load
+            return render_include(template, context, buffer)
 
     def _file_name(self, context: RenderContext) -> str:
         if self.file_template is None:

@@ -9,7 +9,7 @@ from converter.build import BuildOptions, build_site
 from tests.conftest import tree_files, write_tree
 
 
-def render_every_time(template, context, buffer, load):
+def render_every_time(template, context, buffer, load=None):
     return template.render_with_context(context, buffer, partial=True) or 0
 
 
@@ -49,3 +49,57 @@ def test_memoised_includes_match_rendering_every_time(tmp_path, monkeypatch):
     assert memoised == plain
     sample = memoised["2020/02/05/p4.html"].decode()
     assert "[P4][b][b]01" in sample  # an assign leaks, a conditional one too, counters count
+
+
+def traced_site(root: Path) -> Path:
+    """Includes whose output depends on what they read in ways a trace must not miss."""
+    files = {
+        "_config.yml": "title: Trace\nrelated: [a, b]\n",
+        # Reads `post` before and after assigning it; inside the caller's loop the loop
+        # variable shadows the assign, so the second read still sees the caller's post.
+        "_includes/shadow.html": "{{ post.title }}{% assign post = site.title %}<{{ post.title }}|{{ post }}>",
+        # Its own loop variable and forloop are made by the render: not inputs.
+        "_includes/loop.html": "{% for x in site.related %}{{ x }}{{ forloop.index }}{% endfor %}",
+        # forloop.parentloop reads the caller's loop.
+        "_includes/parent.html": "{% for y in site.related %}{{ forloop.parentloop.index }}{% endfor %}",
+        # offset: continue reads where an earlier loop stopped.
+        "_includes/resume.html": "{% for z in site.related offset: continue %}{{ z }}{% endfor %};",
+        # The content of the page (differs per page) on one branch only.
+        "_includes/words.html": "{% if include.own %}{{ page.content | size }}{% else %}{{ include.n }}{% endif %}",
+        # {% highlight %} is wrapped in newlines in Markdown only (highlighter_prefix).
+        "_includes/code.html": "{% highlight ruby %}x = 1{% endhighlight %}",
+        # A drop as a whole: never memoised.
+        "_includes/whole.html": "{{ page.next.title }}{{ page.next | size }}",
+        "_layouts/default.html": (
+            "{% for post in site.posts limit:2 %}{% include shadow.html %}{% include loop.html %}"
+            "{% include parent.html %}{% endfor %}{% include resume.html %}{% include resume.html %}"
+            "{% include words.html own=true %}{% include words.html n=3 %}{% include whole.html %}"
+            "{{ content }}"),
+    }
+    for i in range(120):
+        ext = "md" if i % 2 else "html"
+        files[f"_posts/2020-03-{1 + i % 28:02d}-q{i}.{ext}"] = (
+            f"---\ntitle: Q{i % 5}\nlayout: default\n---\n{'x' * (i % 4)}{{% include code.html %}}\n")
+    return write_tree(root, files)
+
+
+def test_traced_includes_match_rendering_every_time(tmp_path, monkeypatch):
+    source = traced_site(tmp_path / "src")
+    memoised = build(source, tmp_path / "memo")
+    monkeypatch.setattr(tags, "render_include", render_every_time)
+    plain = build(source, tmp_path / "plain")
+    assert memoised == plain
+    sample = memoised["2020/03/05/q4.html"].decode()
+    assert "<Q3|xxx" in sample and "a1b211" in sample and "ab;;" in sample
+
+
+def test_traces_hit_only_where_inputs_repeat(tmp_path):
+    source = traced_site(tmp_path / "src")
+    site = build_site(BuildOptions(source=source, destination=tmp_path / "out", quiet=True,
+                                   jobs=1))
+    memos = {t.name: t.__dict__.get("_include_memo") for t in site.liquid.include_cache.values()}
+    assert memos["_includes/loop.html"].hits == memos["_includes/loop.html"].calls - 1
+    assert memos["_includes/words.html"].hits >= 119  # include.n=3: one entry
+    assert memos["_includes/whole.html"].root is None  # reads a drop: nothing stored
+    assert memos["_includes/resume.html"].pure is False
+    assert memos["_includes/code.html"].hits == 118  # one entry per highlighter prefix
