@@ -41,9 +41,30 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def stage_output(old: Path, new: Path, data: bytes) -> None:
+def inside_fresh(path: Path, root: str) -> bool:
+    """inside() for a folder this build created: nothing in it is a symlink, so
+    normalising `..` away is enough (no filesystem lookups)."""
+    return os.path.normpath(path).startswith(root + os.sep)
+
+
+class FolderMaker:
+    """mkdir -p, remembering the folders already made (many outputs share one)."""
+
+    def __init__(self):
+        self.made: set[Path] = set()
+
+    def __call__(self, folder: Path) -> None:
+        if folder not in self.made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.made.add(folder)
+
+
+def stage_output(old: Path, new: Path, data: bytes, make_folder=None) -> None:
     """Reuse the old file when its bytes are the same; else write the new bytes."""
-    new.parent.mkdir(parents=True, exist_ok=True)
+    if make_folder is None:
+        new.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        make_folder(new.parent)
     try:
         if old.is_file() and not old.is_symlink() and old.stat().st_size == len(data) \
                 and old.read_bytes() == data:
@@ -54,8 +75,11 @@ def stage_output(old: Path, new: Path, data: bytes) -> None:
     new.write_bytes(data)
 
 
-def stage_static(source: Path, old: Path, new: Path) -> None:
-    new.parent.mkdir(parents=True, exist_ok=True)
+def stage_static(source: Path, old: Path, new: Path, make_folder=None) -> None:
+    if make_folder is None:
+        new.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        make_folder(new.parent)
     try:
         src, dst = source.stat(), old.stat()
         # copy2 keeps the source's mtime to the nanosecond: an equal one means the
@@ -226,16 +250,18 @@ def process_alive(pid: int) -> bool:
 def stage_items(site, staging: Path) -> list[Path]:
     dest = site.dest
     written: list[Path] = []
+    root = os.path.normpath(staging)
+    make_folder = FolderMaker()
     for item in site.items_to_write():
         target = item.destination(staging)
-        if not inside(target, staging):
+        if not inside_fresh(target, root):
             raise BuildError(f"refusing to write outside the destination: {target}",
                              item.relative_path)
         old = dest / target.relative_to(staging)
         if isinstance(item, StaticFile):
-            stage_static(item.path, old, target)
+            stage_static(item.path, old, target, make_folder)
         else:
-            stage_output(old, target, (item.output or "").encode("utf-8"))
+            stage_output(old, target, (item.output or "").encode("utf-8"), make_folder)
         written.append(target)
     return written
 

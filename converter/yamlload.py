@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -194,7 +195,19 @@ def expanded_size(node, memo: dict, depth: int = 0) -> int:
     return total
 
 
+_LOADERS = threading.local()
+
+
 def _make_yaml(pure: bool = not HAS_CLIB) -> YAML:
+    """A loader for this thread, made once (making one looks for plug-ins on disk)."""
+    yaml = getattr(_LOADERS, "pure" if pure else "fast", None)
+    if yaml is None:
+        yaml = _new_yaml(pure)
+        setattr(_LOADERS, "pure" if pure else "fast", yaml)
+    return yaml
+
+
+def _new_yaml(pure: bool) -> YAML:
     # ruamel.yaml.clib's C scanner when installed (about 3x faster on front matter);
     # typing stays in PsychResolver/PsychConstructor either way.
     yaml = YAML(typ="safe", pure=pure)

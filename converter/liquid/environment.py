@@ -30,7 +30,11 @@ from typing import Any, Callable, Iterator
 from liquid import BoundTemplate, Environment, RenderContext
 from liquid.builtin.output import OutputNode
 from liquid.builtin.output import Output as _BuiltinOutput
-from liquid.ast import BlockNode
+from liquid.ast import BlockNode, Node
+from liquid.builtin.expressions.path import Path
+from liquid.builtin.expressions.primitive import Identifier
+from liquid.expression import Expression
+from liquid.output import NullIO
 from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.builtin.tags.for_tag import BreakTag, ContinueTag
@@ -50,6 +54,67 @@ from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s, truthy
 _PATH_SEPARATORS = re.compile(r"[.\[\]'\"]+")
 _FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 _OUTPUT_DELIMITERS = re.compile(r"\A\{\{-?|-?\}\}\Z")
+# python-liquid's Identifier (a str naming an assigned or loop variable) defines
+# __eq__ and __hash__ in Python only to call str's: every scope lookup that met one
+# paid a Python call.  Without them it inherits str's C slots (same results).
+for _slot in ("__eq__", "__hash__"):
+    if _slot in Identifier.__dict__:
+        delattr(Identifier, _slot)
+
+
+def _render_block(self, context: RenderContext, buffer) -> int:
+    """BlockNode.render_to_output without a generator per block (the hot path)."""
+    if self.blank and context.env.suppress_blank_control_flow_blocks:
+        null = NullIO()
+        for node in self.nodes:
+            node.render(context, null)
+        return 0
+    if context.disabled_tags:
+        return sum(node.render(context, buffer) for node in self.nodes)
+    count = 0
+    for node in self.nodes:
+        count += node.render_to_output(context, buffer)
+    return count
+
+
+BlockNode.render_to_output = _render_block
+
+
+class FlatPath(Path):
+    """A variable path of names and numbers only (`page.title`, `a[0]`): looked up
+    as it is, without building a list of evaluated segments first."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: RenderContext) -> object:
+        return context.get(self.path, token=self.token)
+
+
+def flatten_paths(template: BoundTemplate) -> None:
+    """Turn a template's flat Paths into FlatPaths (same layout, faster evaluate)."""
+    static_context = RenderContext(template)
+    stack = list(template.nodes)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Node):
+            stack.extend(item.expressions())
+            stack.extend(_child_nodes(item, static_context))
+        elif item.__class__ is Path:
+            if all(s.__class__ in (str, int) for s in item.path):
+                item.__class__ = FlatPath
+            else:
+                stack.extend(item.children())
+        elif isinstance(item, Expression):
+            stack.extend(item.children())
+
+
+def _child_nodes(node, static_context) -> list:
+    try:
+        return list(node.children(static_context, include_partials=False))
+    except Exception:  # a tag without static children: its own expressions are enough
+        return []
+
+
 class LiquidWarning(UserWarning):
     """A template Jekyll would parse with a 'Liquid Warning' (lax fallback)."""
 
@@ -693,6 +758,7 @@ class JekyllEnvironment(Environment):
         template = self.template_class(env=self, name=name, path=path, nodes=nodes,
                                        globals=self.make_globals(globals), matter=matter)
         template.warnings = warnings
+        flatten_paths(template)
         if report_warnings:
             for message in template.warnings:
                 self.on_warning(message)
