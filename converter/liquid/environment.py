@@ -31,6 +31,7 @@ from liquid import BoundTemplate, Environment, RenderContext
 from liquid.builtin.output import OutputNode
 from liquid.builtin.output import Output as _BuiltinOutput
 from liquid.ast import BlockNode, Node
+from liquid.builtin.expressions import logical
 from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier
 from liquid.expression import Expression
@@ -78,6 +79,37 @@ def _render_block(self, context: RenderContext, buffer) -> int:
 
 
 BlockNode.render_to_output = _render_block
+
+
+_ALWAYS_TRUTHY = frozenset((str, int, float, list, dict, tuple))
+_is_truthy = logical.is_truthy
+
+
+def _fast_is_truthy(obj: object) -> bool:
+    """is_truthy without its attribute and ABC checks for plain values."""
+    cls = obj.__class__
+    if cls in _ALWAYS_TRUTHY:
+        return True
+    if obj is None or obj is False:
+        return False
+    return _is_truthy(obj)
+
+
+_contains = logical._contains
+
+
+def _fast_contains(token, left, right) -> bool:
+    """`contains` on a list or string of plain values without the Collection ABC check."""
+    cls = left.__class__
+    if (cls is list or cls is str) and right.__class__ in _ALWAYS_TRUTHY:
+        if cls is str:
+            return str(right) in left
+        return right in left
+    return _contains(token, left, right)
+
+
+logical.is_truthy = _fast_is_truthy
+logical._contains = _fast_contains
 
 
 class FlatPath(Path):

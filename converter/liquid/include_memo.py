@@ -107,6 +107,15 @@ class Recorder:
         self.assigned: dict = {}
         self.ok = True
 
+    def fail(self) -> None:
+        """This render can't be memoised: stop tracing it (and the context's extra
+        work, once no other trace on it needs that)."""
+        self.ok = False
+        context = self.context
+        if not any(r.ok for r in context.env.include_recorders if r.context is context):
+            from .environment import JekyllContext
+            context.__class__ = JekyllContext
+
     def note(self, path, default, value) -> None:
         if not self.ok:
             return
@@ -115,10 +124,10 @@ class Recorder:
             if key in self.seen:
                 return
         except TypeError:  # an unhashable segment
-            self.ok = False
+            self.fail()
             return
         if "parentloop" in key[0]:  # reads the caller's loop stack
-            self.ok = False
+            self.fail()
             return
         mapping = resolving_map(self.context, path[0])
         if mapping is not None and (id(mapping) in self.created or (
@@ -127,7 +136,7 @@ class Recorder:
         self.seen.add(key)
         frozen = freeze(value)
         if frozen is UNCACHEABLE:
-            self.ok = False
+            self.fail()
         else:
             self.probes.append((key[0], default, frozen))
 
@@ -170,7 +179,9 @@ def freeze(value, depth: int = 0):
         items = tuple((k, freeze(v, depth + 1)) for k, v in value.items())
         return UNCACHEABLE if any(v is UNCACHEABLE for _, v in items) else ("dict", items)
     if hasattr(value, "isoformat") and not isinstance(value, Mapping):
-        return (cls.__name__, str(value), value.isoformat())
+        # a time prints and formats by its fields, offset and zone name
+        zone = value.tzname() if hasattr(value, "tzname") else None
+        return (cls.__name__, value.isoformat(), zone)
     return UNCACHEABLE
 
 
@@ -220,7 +231,8 @@ def render_include(template: BoundTemplate, context: RenderContext, buffer, load
     recorders = env.__dict__.setdefault("include_recorders", [])
     if not memo.pure:
         for recorder in recorders:  # the includes around this one can't be memoised
-            recorder.ok = False
+            if recorder.ok:
+                recorder.fail()
     if not memo.active or env.undefined is not Undefined:
         return template.render_with_context(context, buffer, partial=True) or 0
     memo.calls += 1
@@ -254,15 +266,17 @@ def recording(context: RenderContext, recorders: list):
     from .environment import JekyllContext, RecordingContext
 
     recorder = Recorder(context)
-    swapped = context.__class__ is JekyllContext
-    if swapped:
+    if context.__class__ is JekyllContext:
         context.__class__ = RecordingContext
+    elif context.__class__ is not RecordingContext:
+        recorder.ok = False  # a context of another kind: its lookups can't be traced
     recorders.append(recorder)
     try:
         yield recorder
     finally:
         recorders.remove(recorder)
-        if swapped and not any(r.context is context for r in recorders):
+        if context.__class__ is RecordingContext and not any(
+                r.ok and r.context is context for r in recorders):
             context.__class__ = JekyllContext
 
 
