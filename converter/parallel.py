@@ -19,6 +19,7 @@ import signal
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from converter.liquid.include_memo import adopt_stats, memo_stats
 from converter.log import Logger
 
 # Forking pays off from about a hundred items; below that a serial render is as fast.
@@ -163,6 +164,7 @@ def render_chunk(bounds: tuple[int, int]) -> dict:
 
     site.content_hook, site.pages_hook = content_hook, pages_hook
     pages_before = len(site.pages)
+    memo_before = memo_stats(site.liquid)
     outputs, flags = [], []
     for position in range(start, end):
         item = items[position]
@@ -174,7 +176,20 @@ def render_chunk(bounds: tuple[int, int]) -> dict:
             flags.append(position)
     new_pages = [(p.created_by.render_index, p.content) for p in site.pages[pages_before:]]
     return {"outputs": outputs, "flags": flags, "new_pages": new_pages,
-            "warnings": log.collected}
+            "warnings": log.collected, "memo": stats_since(memo_before, site.liquid)}
+
+
+def stats_since(before: dict, env) -> dict:
+    """The include memo statistics this chunk added (the worker's own calls only)."""
+    delta = {}
+    for name, (calls, hits) in memo_stats(env).items():
+        old_calls, old_hits = before.get(name, (0, 0))
+        inherited = env.__dict__.get("include_memo_stats", {}).get(name, (0, 0))
+        if not before.get(name):  # a memo made in this chunk started from the inherited
+            old_calls, old_hits = inherited
+        if calls > old_calls:
+            delta[name] = (calls - old_calls, hits - old_hits)
+    return delta
 
 
 def excerpt_output(item):
@@ -185,6 +200,7 @@ def excerpt_output(item):
 def apply_result(site, items: list, result: dict) -> list:
     for message in result["warnings"]:
         site.log.warn_once(*message)
+    adopt_stats(site.liquid, result["memo"])
     for position, content, output, excerpt in result["outputs"]:
         item = items[position]
         item.content, item.output = content, output

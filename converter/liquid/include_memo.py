@@ -189,7 +189,31 @@ def memo_for(template: BoundTemplate) -> Memo:
     memo = template.__dict__.get("_include_memo")
     if memo is None:
         memo = template._include_memo = Memo(is_pure(template))
+        # what other processes of this build learnt of it (see adopt_stats)
+        known = template.env.__dict__.get("include_memo_stats", {}).get(template.name)
+        if known is not None:
+            memo.calls, memo.hits = known
     return memo
+
+
+def memo_stats(env) -> dict[str, tuple[int, int]]:
+    """(calls, hits) of every include traced in this process, by template name."""
+    stats = {}
+    for template in env.include_cache.values():
+        memo = template.__dict__.get("_include_memo")
+        if memo is not None and memo.calls:
+            stats[template.name] = (memo.calls, memo.hits)
+    return stats
+
+
+def adopt_stats(env, stats: dict[str, tuple[int, int]]) -> None:
+    """Add the trial statistics a worker reports: processes forked later then start
+    with them, so an include that paid off elsewhere is not switched off by the
+    misses of its first calls in a fresh process."""
+    known = env.__dict__.setdefault("include_memo_stats", {})
+    for name, (calls, hits) in stats.items():
+        old_calls, old_hits = known.get(name, (0, 0))
+        known[name] = (old_calls + calls, old_hits + hits)
 
 
 def is_pure(template: BoundTemplate) -> bool:
@@ -220,6 +244,7 @@ def continues_loop(node) -> bool:
 def reset(env) -> None:
     """Forget every include's traces (a rebuild: documents changed)."""
     env.__dict__["include_memo_entries"] = 0
+    env.__dict__.pop("include_memo_stats", None)
     for template in env.include_cache.values():
         template.__dict__.pop("_include_memo", None)
 
