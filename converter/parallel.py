@@ -182,11 +182,10 @@ def render_chunk(bounds: tuple[int, int]) -> dict:
 def stats_since(before: dict, env) -> dict:
     """The include memo statistics this chunk added (the worker's own calls only)."""
     delta = {}
+    inherited = env.__dict__.get("include_memo_stats", {})
     for name, (calls, hits) in memo_stats(env).items():
-        old_calls, old_hits = before.get(name, (0, 0))
-        inherited = env.__dict__.get("include_memo_stats", {}).get(name, (0, 0))
-        if not before.get(name):  # a memo made in this chunk started from the inherited
-            old_calls, old_hits = inherited
+        # a memo made during this chunk started from the statistics the worker inherited
+        old_calls, old_hits = before.get(name) or inherited.get(name, (0, 0))
         if calls > old_calls:
             delta[name] = (calls - old_calls, hits - old_hits)
     return delta

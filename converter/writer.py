@@ -59,12 +59,9 @@ class FolderMaker:
             self.made.add(folder)
 
 
-def stage_output(old: Path, new: Path, data: bytes, make_folder=None) -> None:
+def stage_output(old: Path, new: Path, data: bytes, make_folder: FolderMaker) -> None:
     """Reuse the old file when its bytes are the same; else write the new bytes."""
-    if make_folder is None:
-        new.parent.mkdir(parents=True, exist_ok=True)
-    else:
-        make_folder(new.parent)
+    make_folder(new.parent)
     try:
         if old.is_file() and not old.is_symlink() and old.stat().st_size == len(data) \
                 and old.read_bytes() == data:
@@ -75,11 +72,8 @@ def stage_output(old: Path, new: Path, data: bytes, make_folder=None) -> None:
     new.write_bytes(data)
 
 
-def stage_static(source: Path, old: Path, new: Path, make_folder=None) -> None:
-    if make_folder is None:
-        new.parent.mkdir(parents=True, exist_ok=True)
-    else:
-        make_folder(new.parent)
+def stage_static(source: Path, old: Path, new: Path, make_folder: FolderMaker) -> None:
+    make_folder(new.parent)
     try:
         src, dst = source.stat(), old.stat()
         # copy2 keeps the source's mtime to the nanosecond: an equal one means the

@@ -34,7 +34,6 @@ from liquid.ast import BlockNode, Node
 from liquid.builtin.expressions import logical
 from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier
-from liquid.expression import Expression
 from liquid.output import NullIO
 from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
@@ -122,29 +121,30 @@ class FlatPath(Path):
         return context.get(self.path, token=self.token)
 
 
-def flatten_paths(template: BoundTemplate) -> None:
-    """Turn a template's flat Paths into FlatPaths (same layout, faster evaluate)."""
+def walk_nodes(template: BoundTemplate) -> Iterator[Node]:
+    """Every node of a template, however deeply nested in blocks (not into includes)."""
     static_context = RenderContext(template)
     stack = list(template.nodes)
     while stack:
-        item = stack.pop()
-        if isinstance(item, Node):
-            stack.extend(item.expressions())
-            stack.extend(_child_nodes(item, static_context))
-        elif item.__class__ is Path:
-            if all(s.__class__ in (str, int) for s in item.path):
-                item.__class__ = FlatPath
-            else:
-                stack.extend(item.children())
-        elif isinstance(item, Expression):
-            stack.extend(item.children())
+        node = stack.pop()
+        yield node
+        stack.extend(node.children(static_context, include_partials=False))
 
 
-def _child_nodes(node, static_context) -> list:
+def flatten_paths(template: BoundTemplate) -> None:
+    """Turn a template's flat Paths into FlatPaths (same layout, faster evaluate)."""
     try:
-        return list(node.children(static_context, include_partials=False))
-    except Exception:  # a tag without static children: its own expressions are enough
-        return []
+        for node in walk_nodes(template):
+            expressions = list(node.expressions())
+            while expressions:
+                expression = expressions.pop()
+                if expression.__class__ is Path and \
+                        all(s.__class__ in (str, int) for s in expression.path):
+                    expression.__class__ = FlatPath
+                else:
+                    expressions.extend(expression.children())
+    except Exception:  # a tag that can't list its children: the rest stays as parsed
+        pass
 
 
 class LiquidWarning(UserWarning):
@@ -750,6 +750,7 @@ class JekyllEnvironment(Environment):
         self.error_mode = error_mode
         self.on_warning = on_warning or _warn
         self.include_cache: dict[tuple, BoundTemplate] = {}
+        self.include_recorders: list = []  # include_memo's traces being recorded
 
     _tokenizer: Callable[[str], Iterator[Token]] | None = None
 

@@ -33,6 +33,7 @@ from io import StringIO
 from liquid import BoundTemplate, RenderContext
 from liquid.undefined import UNDEFINED, Undefined
 
+from .environment import JekyllContext, RecordingContext, walk_nodes
 from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY
 
 # Tags whose output depends only on the variables they look up.
@@ -113,7 +114,6 @@ class Recorder:
         self.ok = False
         context = self.context
         if not any(r.ok for r in context.env.include_recorders if r.context is context):
-            from .environment import JekyllContext
             context.__class__ = JekyllContext
 
     def note(self, path, default, value) -> None:
@@ -219,20 +219,11 @@ def adopt_stats(env, stats: dict[str, tuple[int, int]]) -> None:
 def is_pure(template: BoundTemplate) -> bool:
     try:
         analysis = template.analyze(include_partials=False)
+        if not set(analysis.tags) <= PURE_TAGS or set(analysis.filters) & CONTEXT_FILTERS:
+            return False
+        return not any(continues_loop(node) for node in walk_nodes(template))
     except Exception:  # an analysis failure only means "don't memoise"
         return False
-    if not set(analysis.tags) <= PURE_TAGS or set(analysis.filters) & CONTEXT_FILTERS:
-        return False
-    return not any(continues_loop(node) for node in all_nodes(template))
-
-
-def all_nodes(template: BoundTemplate):
-    context = RenderContext(template)
-    stack = list(template.nodes)
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node.children(context, include_partials=False))
 
 
 def continues_loop(node) -> bool:
@@ -249,11 +240,11 @@ def reset(env) -> None:
         template.__dict__.pop("_include_memo", None)
 
 
-def render_include(template: BoundTemplate, context: RenderContext, buffer, load=None) -> int:
+def render_include(template: BoundTemplate, context: RenderContext, buffer) -> int:
     """Render `template` as an include, from its decision tree when a trace matches."""
     env = context.env
     memo = memo_for(template)
-    recorders = env.__dict__.setdefault("include_recorders", [])
+    recorders = env.include_recorders
     if not memo.pure:
         for recorder in recorders:  # the includes around this one can't be memoised
             if recorder.ok:
@@ -281,15 +272,13 @@ def render_include(template: BoundTemplate, context: RenderContext, buffer, load
 
 def lookup(node, context: RenderContext) -> Result | None:
     while node.__class__ is Probe:
-        value = context.get(list(node.path), token=None, default=node.default)
+        value = context.get(node.path, token=None, default=node.default)
         node = node.branches.get(freeze(value))
     return node
 
 
 @contextmanager
 def recording(context: RenderContext, recorders: list):
-    from .environment import JekyllContext, RecordingContext
-
     recorder = Recorder(context)
     if context.__class__ is JekyllContext:
         context.__class__ = RecordingContext

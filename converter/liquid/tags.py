@@ -120,10 +120,9 @@ class IncludeNode(Node):
             return self.file
         return render_to_string(self.file_template, context)
 
-    def _load(self, context: RenderContext, name: str,
-              dirs: list[Path] | None = None) -> BoundTemplate:
+    def _load(self, context: RenderContext, name: str) -> BoundTemplate:
         env = context.env
-        dirs = dirs or self.search_dirs(context)
+        dirs = self.search_dirs(context)
         cache_key = (dirs[0], name)
         template = env.include_cache.get(cache_key)
         if template is None:

@@ -9,7 +9,7 @@ from converter.build import BuildOptions, build_site
 from tests.conftest import tree_files, write_tree
 
 
-def render_every_time(template, context, buffer, load=None):
+def render_every_time(template, context, buffer):
     return template.render_with_context(context, buffer, partial=True) or 0
 
 
