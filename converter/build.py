@@ -125,18 +125,27 @@ def generate(site: Site) -> None:
     site.renderer.site_drop.invalidate()
 
 
-def render_site(site: Site, jobs: int = 1) -> None:
-    """Render every item, on `jobs` processes when worthwhile (same bytes as serial)."""
-    from converter.parallel import render_parallel
-    if jobs > 1 and render_parallel(site, jobs):
-        return
+def render_site(site: Site, jobs: int = 1):
+    """Render every item, on `jobs` processes when worthwhile (same bytes as serial).
+    Returns the writer's staging folder if outputs were already written into it."""
+    from converter.parallel import render_parallel, worth_parallel
+    if jobs > 1 and worth_parallel(site):
+        from converter.writer import Staging
+        staging = Staging.open(site.dest)
+        try:
+            render_parallel(site, jobs, staging)
+        except BaseException:
+            staging.discard()
+            raise
+        return staging
     for item in site.items_to_render():
         site.renderer.render_item(item)
+    return None
 
 
-def write_site(site: Site) -> None:
+def write_site(site: Site, staging=None) -> None:
     from converter.writer import write_site as write_items
-    write_items(site)
+    write_items(site, staging)
     for plugin in site.plugins:
         if hasattr(plugin, "post_write"):
             plugin.post_write(site)
@@ -160,8 +169,7 @@ def build_site(options: BuildOptions, log: Logger | None = None) -> Site:
         site.renderer.enable_profile()
     log.info("Generating...")
     generate(site)
-    render_site(site, resolve_jobs(options))
-    write_site(site)
+    write_site(site, render_site(site, resolve_jobs(options)))
     log.info("", f"done in {time.perf_counter() - started:.3f} seconds.")
     if options.profile:
         print(site.renderer.profile_table())

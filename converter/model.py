@@ -81,11 +81,33 @@ class Convertible:
     ext: str
     collection: Collection | None = None
 
+    _staged_at: Path | None = None
+
     def __init__(self):
         self.data: dict = {}
         self.content: str = ""
         self.output: str | None = None
         self._drop = None  # the Liquid view, made once
+
+    # A parallel build writes an output into the staging folder as soon as it is
+    # rendered and keeps only the file, which `output` reads back when asked.
+    @property
+    def output(self) -> str | None:
+        if self._output is None and self._staged_at is not None:
+            return self._staged_at.read_bytes().decode("utf-8")
+        return self._output
+
+    @output.setter
+    def output(self, value: str | None) -> None:
+        self._output, self._staged_at = value, None
+
+    def output_staged_at(self, path: Path) -> None:
+        """The output is the file at `path` (written by whoever rendered this item)."""
+        self._output, self._staged_at = None, path
+
+    @property
+    def staged_at(self) -> Path | None:
+        return self._staged_at
 
     # --- conversion --------------------------------------------------------------
     @property

@@ -3,21 +3,27 @@
 Jekyll renders documents (collection by collection), then pages, one after
 the other; a template that reads another item's `content` or `output` sees
 it rendered if that item came earlier, raw if it comes later.  We keep that
-order in two phases (documents, then pages).  Each phase forks worker
-processes that render contiguous chunks of the phase.  A worker cannot know
-how an earlier item of another chunk rendered, so when a template reads such
-an item (or the list of pages, which grows while Sass pages render) the
-worker flags its own item; the parent re-renders flagged items afterwards, in
-order, seeing every other item exactly as a serial build would.
+order in two phases (documents, then pages).  Each phase forks `jobs - 1`
+workers; they and this process take contiguous chunks of the phase from a
+shared counter.  A participant cannot know how an earlier item of another
+chunk rendered, so when a template reads such an item (or the list of pages,
+which grows while Sass pages render) it flags its own item; this process
+re-renders flagged items afterwards, in order, seeing every other item
+exactly as a serial build would.
+
+Whoever renders an item writes its output into the build's staging folder
+at once and keeps only the file (see Convertible.output): outputs are neither
+sent between processes nor all held in memory, and writing is spread over
+the cores.  Items sharing a destination are left to the writer, which knows
+the order in which they overwrite each other.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
-import signal
 import os
-from concurrent.futures import ProcessPoolExecutor
+import signal
 
 from converter.liquid.include_memo import adopt_stats, memo_stats
 from converter.log import Logger
@@ -29,20 +35,21 @@ MIN_PHASE_ITEMS = 4
 # as much as hundreds of posts.
 MIN_CHUNKS = 64
 
-_SITE = None  # the site a forked worker renders (inherited, not pickled)
-_PHASE: list = []
-
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def render_parallel(site, jobs: int) -> bool:
-    """Render the site on `jobs` processes; False if that isn't possible here."""
+def worth_parallel(site) -> bool:
+    """Whether forking pays off for this site, and is possible here."""
+    items = sum(len(collection.docs) for collection in site.collections.values()) + len(site.pages)
+    return items >= MIN_SITE_ITEMS and "fork" in multiprocessing.get_all_start_methods()
+
+
+def render_parallel(site, jobs: int, staging=None) -> None:
+    """Render the site on `jobs` processes (see worth_parallel).  With a `staging`
+    folder (writer.Staging), outputs are written into it as they are rendered."""
     docs = [doc for collection in site.collections.values() for doc in collection.docs]
-    if jobs <= 1 or len(docs) + len(site.pages) < MIN_SITE_ITEMS \
-            or "fork" not in multiprocessing.get_all_start_methods():
-        return False
     for doc in docs:
         doc.date  # noqa: B018 - Jekyll sets it on first read; do it before forking
     prepare(site)
@@ -50,18 +57,18 @@ def render_parallel(site, jobs: int) -> bool:
     for index, item in enumerate(docs + pages):
         item.render_index = index
         item.raw_content = item.content
-    rerender_flagged(site, run_phase(site, docs, jobs))
+    targets = staging.targets(site) if staging is not None else {}
+    rerender_flagged(site, Phase(site, docs, targets, staging).run(jobs))
     # Sass pages rarely read other pages: render them first, here, so every worker
     # has their source-map pages (each page then sees the ones made before it).
     early = [p for p in pages if p.is_sass and render_alone(site, p, pages[0].render_index)]
     rest = [p for p in pages if p not in early]
     if rest:
-        rerender_flagged(site, run_phase(site, rest, jobs))
+        rerender_flagged(site, Phase(site, rest, targets, staging).run(jobs))
     site.pages[:] = pages_as_of(site, len(docs) + len(pages))
     for page in site.pages[len(pages):]:  # source maps made by Sass pages
         if page.output is None:
             site.renderer.render_item(page)
-    return True
 
 
 def render_alone(site, page, phase_start: int) -> bool:
@@ -95,27 +102,167 @@ def prepare(site) -> None:
         site.renderer.layout_template(layout)
 
 
-def run_phase(site, items: list, jobs: int) -> list:
-    if len(items) < MIN_PHASE_ITEMS:
-        for item in items:
-            site.renderer.render_item(item)
-        return []
-    global _SITE, _PHASE
-    _SITE, _PHASE = site, items
-    chunks = split(len(items), MIN_CHUNKS)
-    context = multiprocessing.get_context("fork")
-    gc.freeze()  # the garbage collector of a worker then leaves the parent's pages shared
+class Phase:
+    """One phase: its items, cut in chunks that the participants take in turn."""
+
+    def __init__(self, site, items: list, targets: dict, staging):
+        self.site, self.items, self.targets, self.staging = site, items, targets, staging
+        self.chunks = split(len(items), MIN_CHUNKS)
+
+    def run(self, jobs: int) -> list:
+        """Render the phase; the flagged items, for a serial re-render."""
+        if len(self.items) < MIN_PHASE_ITEMS:
+            for item in self.items:
+                self.site.renderer.render_item(item)
+                self.stage(item)
+            return []
+        context = multiprocessing.get_context("fork")
+        self.next_chunk = context.Value("i", 0)
+        workers = []
+        gc.freeze()  # no collection then dirties the pages parent and workers share
+        try:
+            for _ in range(jobs - 1):
+                receiving, sending = context.Pipe(duplex=False)
+                process = context.Process(target=self.work, args=(sending,), daemon=True)
+                process.start()
+                sending.close()
+                workers.append((process, receiving))
+            results = self.render_chunks(local=True)
+            for process, receiving in workers:
+                results += receive(process, receiving)
+        finally:
+            for process, receiving in workers:
+                if process.is_alive():
+                    process.terminate()
+                process.join()
+                receiving.close()
+            gc.unfreeze()
+        results.sort(key=lambda result: result["chunk"])
+        failed = [result["error"] for result in results if result.get("error") is not None]
+        if failed:
+            raise failed[0]  # the error a serial build meets first
+        flagged = []
+        for result in results:
+            flagged += self.apply(result)
+        return flagged
+
+    def work(self, sending) -> None:
+        """A worker's life: render chunks until none is left, send what they made."""
+        default_signals()
+        try:
+            sending.send(self.render_chunks(local=False))
+        finally:
+            sending.close()
+
+    def take_chunk(self) -> int | None:
+        with self.next_chunk.get_lock():
+            number = self.next_chunk.value
+            if number >= len(self.chunks):
+                return None
+            self.next_chunk.value = number + 1
+        return number
+
+    def stop_handing_out(self) -> None:
+        with self.next_chunk.get_lock():
+            self.next_chunk.value = len(self.chunks)
+
+    def render_chunks(self, local: bool) -> list[dict]:
+        site = self.site
+        log = site.log
+        rendered: set[int] = set()  # items this participant rendered, not flagged
+        results = []
+        try:
+            while (number := self.take_chunk()) is not None:
+                result = self.render_chunk(number, rendered, local)
+                results.append(result)
+                if result.get("error") is not None:
+                    self.stop_handing_out()
+        finally:
+            site.log = log
+        return results
+
+    def render_chunk(self, number: int, rendered: set, local: bool) -> dict:
+        """Render one chunk; report contents, new pages, warnings and flags."""
+        site, items = self.site, self.items
+        start, end = self.chunks[number]
+        current = {"item": None, "flagged": False}
+        phase_start = items[0].render_index  # earlier phases are complete everywhere
+        sass_indexes = [p.render_index for p in items if getattr(p, "is_sass", False)]
+
+        def content_hook(other, attribute):
+            item = current["item"]
+            index = getattr(other, "render_index", -1)
+            if item is not None and other is not item and phase_start <= index < item.render_index \
+                    and index not in rendered:
+                current["flagged"] = True
+            return getattr(other, attribute)
+
+        def pages_hook():
+            item = current["item"]
+            if item is None:
+                return site.pages
+            if any(i < item.render_index and i not in rendered for i in sass_indexes):
+                current["flagged"] = True  # a Sass page of another chunk may add a page
+            return pages_as_of(site, item.render_index)
+
+        site.content_hook, site.pages_hook = content_hook, pages_hook
+        site.log = CollectingLogger()
+        pages_before = len(site.pages)
+        memo_before = memo_stats(site.liquid)
+        contents, flags, error = [], [], None
+        try:
+            for position in range(start, end):
+                item = items[position]
+                current["item"], current["flagged"] = item, False
+                site.renderer.render_item(item)
+                self.stage(item)
+                if not local:
+                    contents.append((position, item.content, excerpt_output(item)))
+                if current["flagged"]:
+                    flags.append(position)  # and items reading it will be flagged too
+                else:
+                    rendered.add(item.render_index)
+        except Exception as exc:  # noqa: BLE001 - reported in chunk order by the parent
+            error = exc
+        finally:
+            site.content_hook = site.pages_hook = None
+        new_pages = [] if local else [(p.created_by.render_index, p.content)
+                                      for p in site.pages[pages_before:]]
+        return {"chunk": number, "local": local, "contents": contents, "flags": flags,
+                "new_pages": new_pages, "warnings": site.log.collected, "error": error,
+                "memo": {} if local else stats_since(memo_before, site.liquid)}
+
+    def stage(self, item) -> None:
+        target = self.targets.get(getattr(item, "render_index", None))
+        if target is not None:
+            self.staging.stage_rendered(item, target)
+
+    def apply(self, result: dict) -> list:
+        site, items = self.site, self.items
+        for message in result["warnings"]:
+            site.log.warn_once(*message)
+        adopt_stats(site.liquid, result["memo"])
+        for position, content, excerpt in result["contents"]:
+            item = items[position]
+            item.content = content
+            target = self.targets.get(item.render_index)
+            if target is not None:
+                item.output_staged_at(target)
+            if excerpt is not None and getattr(item.data.get("excerpt"), "_output", 1) is None:
+                item.data["excerpt"]._output = excerpt
+        for sass_index, source_map in result["new_pages"]:
+            from converter.sass import add_source_map_page
+            sass_page = next(p for p in site.pages if getattr(p, "render_index", -1) == sass_index)
+            add_source_map_page(site, sass_page, source_map)
+        return [items[position] for position in result["flags"]]
+
+
+def receive(process, receiving) -> list[dict]:
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                 initializer=default_signals) as pool:
-            results = list(pool.map(render_chunk, chunks))
-    finally:
-        gc.unfreeze()
-    _SITE, _PHASE = None, []
-    flagged = []
-    for result in results:
-        flagged += apply_result(site, items, result)
-    return flagged
+        return receiving.recv()
+    except EOFError:
+        process.join()
+        raise RuntimeError(f"a render worker died (exit code {process.exitcode})") from None
 
 
 def default_signals() -> None:
@@ -135,50 +282,6 @@ def split(count: int, parts: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def render_chunk(bounds: tuple[int, int]) -> dict:
-    """In a worker: render items[start:end]; report outputs, new pages, warnings, flags."""
-    site, items = _SITE, _PHASE
-    start, end = bounds
-    log = site.log = CollectingLogger()
-    rendered: set[int] = set()
-    current = {"item": None, "flagged": False}
-    sass_indexes = [p.render_index for p in items if getattr(p, "is_sass", False)]
-
-    phase_start = items[0].render_index  # earlier phases are complete in every worker
-
-    def content_hook(other, attribute):
-        item = current["item"]
-        index = getattr(other, "render_index", -1)
-        if item is not None and other is not item and phase_start <= index < item.render_index \
-                and index not in rendered:
-            current["flagged"] = True
-        return getattr(other, attribute)
-
-    def pages_hook():
-        item = current["item"]
-        if item is None:
-            return site.pages
-        if any(i < item.render_index and i not in rendered for i in sass_indexes):
-            current["flagged"] = True  # a Sass page of another chunk may add a page
-        return pages_as_of(site, item.render_index)
-
-    site.content_hook, site.pages_hook = content_hook, pages_hook
-    pages_before = len(site.pages)
-    memo_before = memo_stats(site.liquid)
-    outputs, flags = [], []
-    for position in range(start, end):
-        item = items[position]
-        current["item"], current["flagged"] = item, False
-        site.renderer.render_item(item)
-        rendered.add(item.render_index)
-        outputs.append((position, item.content, item.output, excerpt_output(item)))
-        if current["flagged"]:
-            flags.append(position)
-    new_pages = [(p.created_by.render_index, p.content) for p in site.pages[pages_before:]]
-    return {"outputs": outputs, "flags": flags, "new_pages": new_pages,
-            "warnings": log.collected, "memo": stats_since(memo_before, site.liquid)}
-
-
 def stats_since(before: dict, env) -> dict:
     """The include memo statistics this chunk added (the worker's own calls only)."""
     delta = {}
@@ -194,22 +297,6 @@ def stats_since(before: dict, env) -> dict:
 def excerpt_output(item):
     excerpt = item.data.get("excerpt") if hasattr(item, "data") else None
     return getattr(excerpt, "_output", None)
-
-
-def apply_result(site, items: list, result: dict) -> list:
-    for message in result["warnings"]:
-        site.log.warn_once(*message)
-    adopt_stats(site.liquid, result["memo"])
-    for position, content, output, excerpt in result["outputs"]:
-        item = items[position]
-        item.content, item.output = content, output
-        if excerpt is not None and getattr(item.data.get("excerpt"), "_output", 1) is None:
-            item.data["excerpt"]._output = excerpt
-    for sass_index, source_map in result["new_pages"]:
-        from converter.sass import add_source_map_page
-        sass_page = next(p for p in site.pages if getattr(p, "render_index", -1) == sass_index)
-        add_source_map_page(site, sass_page, source_map)
-    return [items[position] for position in result["flags"]]
 
 
 def pages_as_of(site, index: int) -> list:
@@ -247,7 +334,7 @@ def rerender_flagged(site, flagged: list) -> None:
 
 
 class CollectingLogger(Logger):
-    """A worker's logger: warnings go back to the parent, which prints each once."""
+    """A participant's logger: warnings are printed once, in chunk order, by the parent."""
 
     def __init__(self):
         super().__init__("warn")

@@ -118,29 +118,86 @@ def warn_conflicts(site) -> None:
             site.log.warn("", "Give each one its own `permalink:` to keep both.")
 
 
-def write_site(site) -> list[Path]:
-    """Assemble the new site beside the destination, then swap it in. Returns written paths."""
+class Staging:
+    """The folder the new site is assembled in, beside the destination.  A parallel
+    build opens it before rendering and writes outputs into it as they are rendered."""
+
+    def __init__(self, dest: Path):
+        self.dest = dest
+        self.root = staging_dir(dest)
+        self.root_text = os.path.normpath(self.root)
+        self.make_folder = FolderMaker()
+
+    @classmethod
+    def open(cls, dest: Path) -> "Staging":
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(dest)
+        staging = cls(dest)
+        if staging.root.exists():
+            shutil.rmtree(staging.root)
+        staging.root.mkdir()
+        return staging
+
+    def discard(self) -> None:
+        if self.root.exists():
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def target(self, item) -> Path:
+        target = item.destination(self.root)
+        if not inside_fresh(target, self.root_text):
+            raise BuildError(f"refusing to write outside the destination: {target}",
+                             item.relative_path)
+        return target
+
+    def targets(self, site) -> dict[int, Path]:
+        """{render_index: file} of the outputs that may be staged as soon as rendered:
+        those no other file overwrites (the writer settles shared destinations in order)."""
+        planned: dict[Path, list] = {}
+        for item in site.items_to_write():
+            target = item.destination(self.root)
+            planned.setdefault(target, []).append(item)
+        return {items[0].render_index: target for target, items in planned.items()
+                if len(items) == 1 and not isinstance(items[0], StaticFile)
+                and hasattr(items[0], "render_index") and inside_fresh(target, self.root_text)}
+
+    def stage_rendered(self, item, target: Path) -> None:
+        """Write a freshly rendered output; the item then keeps only the file."""
+        output = item.output
+        if target.exists():  # staged before a re-render
+            target.unlink()
+        stage_output(self.dest / target.relative_to(self.root), target,
+                     (output or "").encode("utf-8"), self.make_folder)
+        item.output_staged_at(target)
+
+    def stage_item(self, item) -> Path:
+        target = self.target(item)
+        if isinstance(item, StaticFile):
+            stage_static(item.path, self.dest / target.relative_to(self.root), target,
+                         self.make_folder)
+        elif item.staged_at != target:
+            self.stage_rendered(item, target)
+        return target
+
+
+def write_site(site, staging: Staging | None = None) -> list[Path]:
+    """Assemble the new site beside the destination, then swap it in. Returns written paths.
+    `staging` is the one outputs were already written into while rendering, if any."""
     dest = site.dest
-    warn_conflicts(site)
-    check_destination(site, planned_outputs(site))
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(dest)
-    staging = staging_dir(dest)
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir()
     try:
-        written = stage_items(site, staging)
-        carry_kept_files(site, staging)
-        swap_into_place(staging, dest)
+        warn_conflicts(site)
+        check_destination(site, planned_outputs(site))
+        staging = staging or Staging.open(dest)
+        written = [staging.stage_item(item) for item in site.items_to_write()]
+        carry_kept_files(site, staging.root)
+        swap_into_place(staging.root, dest)
     except OSError as exc:  # disk full, permissions: the old site is still in place
         raise BuildError(f"could not write the site: {exc.strerror or exc}"
                          + (f" ({exc.filename})" if exc.filename else ""),
                          hint=f"The previous site in {dest} was left as it was.") from exc
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    written = [dest / path.relative_to(staging) for path in written]
+        if staging is not None:
+            staging.discard()
+    written = [dest / path.relative_to(staging.root) for path in written]
     record_manifest(site, written)
     return written
 
@@ -239,25 +296,6 @@ def process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def stage_items(site, staging: Path) -> list[Path]:
-    dest = site.dest
-    written: list[Path] = []
-    root = os.path.normpath(staging)
-    make_folder = FolderMaker()
-    for item in site.items_to_write():
-        target = item.destination(staging)
-        if not inside_fresh(target, root):
-            raise BuildError(f"refusing to write outside the destination: {target}",
-                             item.relative_path)
-        old = dest / target.relative_to(staging)
-        if isinstance(item, StaticFile):
-            stage_static(item.path, old, target, make_folder)
-        else:
-            stage_output(old, target, (item.output or "").encode("utf-8"), make_folder)
-        written.append(target)
-    return written
 
 
 def kept(rel: str, keep_files: list[str]) -> bool:
