@@ -2,61 +2,85 @@
 
 Pygments lexes most languages differently from Rouge; for the languages
 academic sites use most, the Rouge state machines are transcribed here.
-``LEXERS`` maps a Rouge lexer tag to its port.
+``LEXERS`` maps a Rouge lexer tag to its port, imported on first use (the
+ports are large tables of words; a site highlights a few languages, if any).
 """
 
 from __future__ import annotations
 
-from .batchfile import BatchfileLexer
-from .bibtex import BibTeXLexer
-from .c import CLexer
-from .conf import ConfLexer, PropertiesLexer
-from .console import ConsoleLexer
-from .cpp import CppLexer
-from .csharp import CSharpLexer
-from .css import CSSLexer
-from .cuda import CudaLexer
-from .diff import DiffLexer
-from .docker import DockerLexer
-from .fortran import FortranLexer
-from .go import GoLexer
-from .haskell import HaskellLexer
-from .html import HTMLLexer
-from .ini import IniLexer
-from .java import JavaLexer
-from .javascript import JavascriptLexer
-from .json import JSONLexer
-from .julia import JuliaLexer
-from .liquid import LiquidLexer
-from .lua import LuaLexer
-from .make import MakeLexer
-from .markdown import MarkdownLexer
-from .mathematica import MathematicaLexer
-from .matlab import MatlabLexer
-from .nginx import NginxLexer
-from .ocaml import OCamlLexer
-from .perl import PerlLexer
-from .powershell import PowershellLexer
-from .prolog import PrologLexer
-from .python import PythonLexer
-from .r import RLexer
-from .ruby import RubyLexer
-from .rust import RustLexer
-from .scss import ScssLexer
-from .shell import ShellLexer
-from .sql import SQLLexer
-from .stata import StataLexer
-from .tex import TeXLexer
-from .toml import TOMLLexer
-from .typescript import TypescriptLexer
-from .xml import XMLLexer
-from .yaml import YAMLLexer
+import importlib
+from collections.abc import Mapping
 
-# Rouge lexer tag -> port (aliases are resolved to tags by rouge_registry)
-LEXERS = {
-    "batchfile": BatchfileLexer, "bibtex": BibTeXLexer, "c": CLexer, "conf": ConfLexer, "console": ConsoleLexer, "cpp": CppLexer,
-    "csharp": CSharpLexer, "css": CSSLexer, "cuda": CudaLexer, "diff": DiffLexer, "docker": DockerLexer, "fortran": FortranLexer, "go": GoLexer, "haskell": HaskellLexer, "html": HTMLLexer, "ini": IniLexer, "java": JavaLexer,
-    "javascript": JavascriptLexer, "json": JSONLexer, "julia": JuliaLexer, "liquid": LiquidLexer, "lua": LuaLexer, "make": MakeLexer, "markdown": MarkdownLexer,
-    "mathematica": MathematicaLexer, "matlab": MatlabLexer, "nginx": NginxLexer, "ocaml": OCamlLexer, "perl": PerlLexer, "powershell": PowershellLexer, "properties": PropertiesLexer, "prolog": PrologLexer, "python": PythonLexer, "r": RLexer, "ruby": RubyLexer, "rust": RustLexer, "scss": ScssLexer, "shell": ShellLexer, "sql": SQLLexer, "stata": StataLexer,
-    "tex": TeXLexer, "toml": TOMLLexer, "typescript": TypescriptLexer, "xml": XMLLexer, "yaml": YAMLLexer,
+# Rouge lexer tag -> (module, class) of its port (aliases are resolved to tags by rouge_registry)
+PORTS = {
+    "batchfile": ("batchfile", "BatchfileLexer"),
+    "bibtex": ("bibtex", "BibTeXLexer"),
+    "c": ("c", "CLexer"),
+    "conf": ("conf", "ConfLexer"),
+    "console": ("console", "ConsoleLexer"),
+    "cpp": ("cpp", "CppLexer"),
+    "csharp": ("csharp", "CSharpLexer"),
+    "css": ("css", "CSSLexer"),
+    "cuda": ("cuda", "CudaLexer"),
+    "diff": ("diff", "DiffLexer"),
+    "docker": ("docker", "DockerLexer"),
+    "fortran": ("fortran", "FortranLexer"),
+    "go": ("go", "GoLexer"),
+    "haskell": ("haskell", "HaskellLexer"),
+    "html": ("html", "HTMLLexer"),
+    "ini": ("ini", "IniLexer"),
+    "java": ("java", "JavaLexer"),
+    "javascript": ("javascript", "JavascriptLexer"),
+    "json": ("json", "JSONLexer"),
+    "julia": ("julia", "JuliaLexer"),
+    "liquid": ("liquid", "LiquidLexer"),
+    "lua": ("lua", "LuaLexer"),
+    "make": ("make", "MakeLexer"),
+    "markdown": ("markdown", "MarkdownLexer"),
+    "mathematica": ("mathematica", "MathematicaLexer"),
+    "matlab": ("matlab", "MatlabLexer"),
+    "nginx": ("nginx", "NginxLexer"),
+    "ocaml": ("ocaml", "OCamlLexer"),
+    "perl": ("perl", "PerlLexer"),
+    "powershell": ("powershell", "PowershellLexer"),
+    "properties": ("conf", "PropertiesLexer"),
+    "prolog": ("prolog", "PrologLexer"),
+    "python": ("python", "PythonLexer"),
+    "r": ("r", "RLexer"),
+    "ruby": ("ruby", "RubyLexer"),
+    "rust": ("rust", "RustLexer"),
+    "scss": ("scss", "ScssLexer"),
+    "shell": ("shell", "ShellLexer"),
+    "sql": ("sql", "SQLLexer"),
+    "stata": ("stata", "StataLexer"),
+    "tex": ("tex", "TeXLexer"),
+    "toml": ("toml", "TOMLLexer"),
+    "typescript": ("typescript", "TypescriptLexer"),
+    "xml": ("xml", "XMLLexer"),
+    "yaml": ("yaml", "YAMLLexer"),
 }
+
+
+class LazyLexers(Mapping):
+    """Rouge lexer tag -> port class, each module imported when its tag is first asked for."""
+
+    def __init__(self, ports: dict[str, tuple[str, str]]):
+        self.ports = ports
+        self.loaded: dict[str, type] = {}
+
+    def __getitem__(self, tag: str) -> type:
+        lexer = self.loaded.get(tag)
+        if lexer is None:
+            module, name = self.ports[tag]
+            lexer = getattr(importlib.import_module(f".{module}", __name__), name)
+            self.loaded[tag] = lexer
+        return lexer
+
+    def __iter__(self):
+        return iter(self.ports)
+
+    def __len__(self) -> int:
+        return len(self.ports)
+
+
+LEXERS = LazyLexers(PORTS)
