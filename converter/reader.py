@@ -66,12 +66,12 @@ class EntryFilter:
     def glob_include(self, patterns, entry: str) -> bool:
         source = str(self.site.source)
         entry_with_source = join(source, entry)
-        is_dir = os.path.isdir(entry_with_source)
         for pattern in patterns:
             pattern_with_source = join(source, pattern)
             if fnmatch.fnmatchcase(entry_with_source, pattern_with_source) or \
                     entry_with_source.startswith(pattern_with_source) or \
-                    (is_dir and pattern_with_source == entry_with_source + "/"):
+                    (pattern_with_source == entry_with_source + "/"
+                     and os.path.isdir(entry_with_source)):  # stat only when it decides
                 return True
         return False
 

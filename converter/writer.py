@@ -212,9 +212,11 @@ MANIFEST_NAME = "converter-manifest.json"
 
 
 def planned_outputs(site) -> set[str]:
-    dest = site.dest
-    return {item.destination(dest).relative_to(dest).as_posix()
-            for item in site.items_to_write() if inside(item.destination(dest), dest)}
+    # destinations are sanitised paths under dest (model.in_dest_dir): plain string
+    # prefixes tell which are inside, with no filesystem lookups
+    root = str(site.dest) + os.sep
+    return {text[len(root):].replace(os.sep, "/") for item in site.items_to_write()
+            if (text := str(item.destination(site.dest))).startswith(root)}
 
 
 def keep_list(site) -> list[str]:
@@ -267,6 +269,8 @@ def check_destination(site, planned: set[str]) -> None:
     dest = site.dest
     if not dest.is_dir() or dest.is_symlink():
         return
+    if str(dest) in read_manifest(site) or dest.name == "_site":
+        return  # a site build (see looks_like_site_build), no need to list its files
     keep = keep_list(site)
     files = [f for f in existing_files(dest) if not kept(f, keep)]
     unknown = [f for f in files if f not in planned]
@@ -305,26 +309,28 @@ def kept(rel: str, keep_files: list[str]) -> bool:
 def carry_kept_files(site, staging: Path) -> None:
     """`keep_files` (e.g. .git) of the current destination survive the rebuild."""
     dest = site.dest
-    keep_files = [str(k).strip("/") for k in site.config.get("keep_files") or [] if str(k).strip("/")]
-    if not dest.is_dir() or not keep_files:
+    if not dest.is_dir():
         return
-    for root, dirnames, filenames in os.walk(dest):
-        rel_root = os.path.relpath(root, dest).replace(os.sep, "/")
-        rel_root = "" if rel_root == "." else rel_root + "/"
-        for name in filenames:
-            rel = rel_root + name
-            target = staging / rel
-            if kept(rel, keep_files) and not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                full = Path(root) / name
-                if full.is_symlink():
-                    os.symlink(os.readlink(full), target)
-                else:
-                    link_or_copy(full, target)
-        for name in dirnames:
-            rel = rel_root + name
-            if kept(rel, keep_files):
-                (staging / rel).mkdir(parents=True, exist_ok=True)
+    for keep in keep_list(site):
+        top = dest / keep
+        if top.is_symlink() or top.is_file():
+            carry_file(top, staging / keep)
+        elif top.is_dir():
+            for root, dirnames, filenames in os.walk(top):
+                rel_root = Path(root).relative_to(dest)
+                (staging / rel_root).mkdir(parents=True, exist_ok=True)
+                for name in filenames + [d for d in dirnames if os.path.islink(Path(root) / d)]:
+                    carry_file(Path(root) / name, staging / rel_root / name)
+
+
+def carry_file(full: Path, target: Path) -> None:
+    if target.exists() or target.is_symlink():
+        return  # this build made it
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if full.is_symlink():
+        os.symlink(os.readlink(full), target)
+    else:
+        link_or_copy(full, target)
 
 
 def _renameat2():
