@@ -980,6 +980,58 @@ class ExtensionsMixin:
             self.root.options.setdefault("options", {})[key] = parsed
 
 
+class SpanStarts:
+    """kramdown's span_start regex for a list of span parsers (the union of
+    their start regexes), with a fast search and the parsers to try per character.
+
+    ``find(string, pos)`` is ``regex.search(string, pos).start()``. sre scans
+    quickly only for patterns whose alternatives all begin with a literal, and
+    the union does not (smart quotes begin with any character, line breaks with
+    a space), so ``find`` searches for the fragments' anchors (patterns.SPAN_ANCHORS:
+    each match contains one within ``back`` characters of its start) and tries
+    the regex at the few positions before each anchor.
+    """
+
+    def __init__(self, parser, names: tuple[str, ...]):
+        self.parser_class = type(parser)
+        self.names = names
+        self.source = "|".join(P.SPAN_START[name] for name in names)
+        self.regex = rx(self.source)
+        anchors = [P.SPAN_ANCHORS[name] for name in names]
+        self.anchor = re.compile("|".join(source for source, _ in anchors))
+        self.back = max(back for _, back in anchors)
+        if not in_place_safe(self.regex)[1]:  # a start regex that sees the scan position
+            raise ValueError(f"span start regex not position-independent: {self.source}")
+        self.tables: dict[str, list] = {}
+
+    def find(self, string: str, pos: int) -> int | None:
+        anchor_search = self.anchor.search
+        match = self.regex.match
+        back = self.back
+        low = pos  # no match starts in [pos, low)
+        while True:
+            m = anchor_search(string, low)
+            if m is None:
+                return None
+            anchor_at = m.start()
+            start = max(low, anchor_at - back)
+            while start <= anchor_at:
+                if match(string, start) is not None:
+                    return start
+                start += 1
+            low = anchor_at + 1
+
+    def table_for(self, first_char: str) -> list:
+        """The span parsers (in order) whose start regex can match text starting with first_char."""
+        cls = self.parser_class
+        table = self.tables[first_char] = [
+            (cls.PARSERS[n][0], getattr(cls, cls.PARSERS[n][1]), *in_place_safe(cls.PARSERS[n][0]))
+            for n in self.names
+            if cls.SPAN_FIRST_CHARS.get(n) is None or first_char in cls.SPAN_FIRST_CHARS[n]
+        ]
+        return table
+
+
 class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, SpanParsersMixin,
                      ExtensionsMixin, HtmlParserMixin):
     """Parses one document; build a new one per document (parsing state lives here)."""
@@ -1159,26 +1211,12 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         "escaped_chars": "\\", "escaped_chars_gfm": "\\", "strikethrough_gfm": "~",
     }
 
-    def span_regexes(self, parsers: tuple[str, ...]):
+    def span_starts(self, parsers: tuple[str, ...]) -> "SpanStarts":
         key = (type(self), parsers)
-        cached = self._TABLE_CACHE.get(key)
-        if cached is None:
-            span_start = "|".join(P.SPAN_START[name] for name in parsers)
-            cached = self._TABLE_CACHE[key] = (span_start, rx(span_start), parsers)
-        return cached
-
-    def span_table_for(self, parsers: tuple[str, ...], first_char: str) -> list:
-        """The span parsers (in order) whose start regex can match text starting with first_char."""
-        key = (type(self), parsers, first_char)
-        table = self._TABLE_CACHE.get(key)
-        if table is None:
-            cls = type(self)
-            table = self._TABLE_CACHE[key] = [
-                (self.PARSERS[n][0], getattr(cls, self.PARSERS[n][1]), *in_place_safe(self.PARSERS[n][0]))
-                for n in parsers
-                if self.SPAN_FIRST_CHARS.get(n) is None or first_char in self.SPAN_FIRST_CHARS[n]
-            ]
-        return table
+        starts = self._TABLE_CACHE.get(key)
+        if starts is None:
+            starts = self._TABLE_CACHE[key] = SpanStarts(self, parsers)
+        return starts
 
     def parse_spans(self, el, stop_re=None, parsers=None, text_type=None, accept_stop=None):
         """Parse spans from self.src into ``el``; True if ``stop_re`` ended parsing."""
@@ -1187,37 +1225,75 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         self.tree = el
         if text_type is not None:
             self.text_type = text_type
-        span_start, span_re, parser_names = self.span_regexes(tuple(parsers) if parsers else self._span_key[1])
-        used_re = span_re if stop_re is None else self._stop_or_span_start(stop_re, span_start)
+        starts = self.span_starts(tuple(parsers) if parsers else self._span_key[1])
         src = self.src
+        string = src.string
+        end = len(string)
+        find_start = starts.find
+        tables = starts.tables
+        # The stop regex is searched on its own (its leftmost match stays valid
+        # until the position passes it); one that depends on the scan position
+        # (^, look-behind) is searched together with the span starts, as kramdown does.
+        stop_at = -1
+        combined = None
+        if stop_re is not None and not in_place_safe(stop_re)[1]:
+            combined = self._stop_or_span_start(stop_re, starts.source)
         stop_re_found = False
-        end = len(src.string)
         try:
-            while src.pos < end and not stop_re_found:
-                result = self._scan_to(used_re)
-                if result is None:
+            while src.pos < end:
+                pos = src.pos
+                if combined is not None:
+                    found = src.search_start(combined)
+                else:
+                    found = find_start(string, pos)
+                    if stop_re is not None:
+                        if stop_at < pos:
+                            m = stop_re.search(string, pos)
+                            stop_at = end + 1 if m is None else m.start()
+                        if stop_at <= end and (found is None or stop_at < found):
+                            found = stop_at
+                if found is None:
                     if stop_re is None:
-                        self.add_text(src.rest)
-                        src.terminate()
+                        self._add_text_to(el, string[pos:])
+                        src.pos = end
                     break
-                self.add_text(result)
-                if stop_re is not None and src.check(stop_re) is not None:
-                    stop_re_found = accept_stop() if accept_stop is not None else True
-                if stop_re_found:
-                    break
-                for start_re, method, safe_at_bol, safe_anywhere in self.span_table_for(
-                        parser_names, src.string[src.pos]):
+                if found > pos:
+                    self._add_text_to(el, string[pos:found])
+                    src.pos = found
+                if stop_re is not None:
+                    if combined is not None or found == stop_at:
+                        if src.check(stop_re) is not None:
+                            stop_re_found = accept_stop() if accept_stop is not None else True
+                            if stop_re_found:
+                                break
+                    else:
+                        src.last = None  # what a failed check(stop_re) leaves
+                char = string[found]
+                table = tables.get(char)
+                if table is None:
+                    table = starts.table_for(char)
+                for start_re, method, safe_at_bol, safe_anywhere in table:
                     if src.check_flagged(start_re, safe_at_bol, safe_anywhere) is not None:
                         method(self)
                         break
                 else:
-                    self.add_text(src.getch())
+                    self._add_text_to(el, src.getch())
         finally:
             if self.stack:
                 self.tree, self.text_type = self.stack.pop()
             else:
                 self.tree = None
         return stop_re_found
+
+    def _add_text_to(self, tree, text: str):
+        """add_text(text) into ``tree`` with the current text type (text is not empty)."""
+        children = tree.children
+        if children:
+            last = children[-1]
+            if last.type == self.text_type:
+                last.value += text
+                return
+        children.append(Element(self.text_type, text))
 
     _STOP_RE_CACHE: dict = {}
 
@@ -1228,16 +1304,6 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
             used_re = self._STOP_RE_CACHE[key] = re.compile(
                 f"(?:{stop_re.pattern})|(?:{rx(span_start).pattern})", stop_re.flags | re.M)
         return used_re
-
-    def _scan_to(self, regex) -> str | None:
-        """scan_until(/(?=regex)/): the text before the next match, leaving pos at it."""
-        src = self.src
-        found = src.search_start(regex)
-        if found is None:
-            return None
-        start = src.pos
-        src.pos = found
-        return src.string[start:found]
 
     # tree post-processing
 

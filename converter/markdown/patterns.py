@@ -134,7 +134,9 @@ TABLE_SEP_LINE = rx(r"^([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n")
 TABLE_HSEP_ALIGN = rx(r"[ \t]?(:?)-+(:?)[ \t]?")
 TABLE_FSEP_LINE = rx(r"^[+|: \t=]*?=[+|: \t=]*?[ \t]*\n")
 TABLE_ROW_LINE = rx(r"^(.*?)[ \t]*\n")
-TABLE_PIPE_CHECK_SRC = r"(?:\||.*?[^\\\n]\|)"
+# (?=.*\|): the pipe must be on this line; failing fast on lines without one
+# spares sre's character-by-character lazy scan (same matches)
+TABLE_PIPE_CHECK_SRC = r"(?=.*\|)(?:\||.*?[^\\\n]\|)"
 TABLE_PIPE_CHECK = rx(rf"^{TABLE_PIPE_CHECK_SRC}")
 TABLE_LINE_SRC = rf"{TABLE_PIPE_CHECK_SRC}.*?\n"
 TABLE_LINE = rx(TABLE_LINE_SRC)
@@ -215,4 +217,25 @@ SPAN_START = {
     "escaped_chars": r"\\",
     "escaped_chars_gfm": r"\\",
     "strikethrough_gfm": "~~",
+}
+
+# Anchors of the span_start fragments, for a fast search of their union (see
+# parser.SpanStarts): (literal-led regex, back). Every match of the fragment
+# starting at p contains a match of the anchor starting in [p, p + back].
+SPAN_ANCHORS = {
+    "emphasis": (r"\*|_", 0),
+    "codespan": ("`", 0),
+    "autolink": ("<", 0),
+    "span_html": ("<", 0),
+    "footnote_marker": (r"\[", 0),
+    "link": (r"\[", 1),  # "![": the bracket is 1 after the start
+    "smart_quotes": ("\"|'", 1),  # [^\\]?["']: the quote is 0 or 1 after the start
+    "inline_math": (r"\$", 0),
+    "span_extensions": (r"\{:", 0),
+    "html_entity": ("&", 0),
+    "typographic_syms": (r"--|\.\.\.|<<|>>", 1),  # "\<<", " >>": 1 before the angles
+    "line_break": (r"\n", 2),  # "  " or "\" before the newline
+    "escaped_chars": (r"\\", 0),
+    "escaped_chars_gfm": (r"\\", 0),
+    "strikethrough_gfm": ("~~", 0),
 }
