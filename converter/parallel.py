@@ -58,10 +58,15 @@ def render_parallel(site, jobs: int, staging=None) -> None:
         item.render_index = index
         item.raw_content = item.content
     targets = staging.targets(site) if staging is not None else {}
-    rerender_flagged(site, Phase(site, docs, targets, staging).run(jobs))
-    # Sass pages rarely read other pages: render them first, here, so every worker
-    # has their source-map pages (each page then sees the ones made before it).
-    early = [p for p in pages if p.is_sass and render_alone(site, p, pages[0].render_index)]
+    # Sass pages rarely read other items: one participant renders them while the
+    # others start on the documents, so that every page worker has their source-map
+    # pages (each page then sees the ones made before it).  One that reads another
+    # item is rendered again after the documents, alone, or with the other pages.
+    sass = [p for p in pages if p.is_sass]
+    documents = Phase(site, docs, targets, staging, alone=sass)
+    rerender_flagged(site, documents.run(jobs))
+    early = [p for p in pages if p.is_sass and (
+        p.render_index in documents.rendered_alone or render_alone(site, p, pages[0].render_index))]
     rest = [p for p in pages if p not in early]
     if rest:
         rerender_flagged(site, Phase(site, rest, targets, staging).run(jobs))
@@ -69,6 +74,35 @@ def render_parallel(site, jobs: int, staging=None) -> None:
     for page in site.pages[len(pages):]:  # source maps made by Sass pages
         if page.output is None:
             site.renderer.render_item(page)
+
+
+def rendered_alone(site, page) -> bool:
+    """Render `page` seeing no other item; undo it (False) if it read one or the page list."""
+    read_other = []
+
+    def content_hook(other, attribute):
+        if other is not page:
+            read_other.append(other)
+        return getattr(other, attribute)
+
+    def pages_hook():
+        read_other.append(None)
+        return site.pages
+
+    site.content_hook, site.pages_hook = content_hook, pages_hook
+    try:
+        site.renderer.render_item(page)
+    finally:
+        site.content_hook = site.pages_hook = None
+    if read_other:
+        undo_render(site, page)
+        return False
+    return True
+
+
+def undo_render(site, page) -> None:
+    page.content, page.output = page.raw_content, None
+    site.pages[:] = [p for p in site.pages if getattr(p, "created_by", None) is not page]
 
 
 def render_alone(site, page, phase_start: int) -> bool:
@@ -91,8 +125,7 @@ def render_alone(site, page, phase_start: int) -> bool:
         site.content_hook = site.pages_hook = None
     if not read_pages:
         return True
-    page.content, page.output = page.raw_content, None
-    site.pages[:] = [p for p in site.pages if getattr(p, "created_by", None) is not page]
+    undo_render(site, page)
     return False
 
 
@@ -105,9 +138,13 @@ def prepare(site) -> None:
 class Phase:
     """One phase: its items, cut in chunks that the participants take in turn."""
 
-    def __init__(self, site, items: list, targets: dict, staging):
+    def __init__(self, site, items: list, targets: dict, staging, alone: list = ()):
         self.site, self.items, self.targets, self.staging = site, items, targets, staging
         self.chunks = split(len(items), MIN_CHUNKS)
+        # Pages to render ahead of the phase, each as if alone (the first unit of work).
+        self.alone = list(alone)
+        self.units = len(self.chunks) + (1 if self.alone else 0)
+        self.rendered_alone: set[int] = set()  # render_index of those that could
 
     def run(self, jobs: int) -> list:
         """Render the phase; the flagged items, for a serial re-render."""
@@ -115,7 +152,7 @@ class Phase:
             for item in self.items:
                 self.site.renderer.render_item(item)
                 self.stage(item)
-            return []
+            return []  # the pages to render alone are left to the caller
         context = multiprocessing.get_context("fork")
         self.next_chunk = context.Value("i", 0)
         workers = []
@@ -137,7 +174,8 @@ class Phase:
                 process.join()
                 receiving.close()
             gc.unfreeze()
-        results.sort(key=lambda result: result["chunk"])
+        # the unit of pages rendered alone comes after the documents in a serial build
+        results.sort(key=lambda result: (result["chunk"] < 0, result["chunk"]))
         failed = [result["error"] for result in results if result.get("error") is not None]
         if failed:
             raise failed[0]  # the error a serial build meets first
@@ -154,17 +192,18 @@ class Phase:
         finally:
             sending.close()
 
-    def take_chunk(self) -> int | None:
+    def take_unit(self) -> int | None:
+        """The next unit of work: -1 for the pages rendered alone (if any), then chunks."""
         with self.next_chunk.get_lock():
             number = self.next_chunk.value
-            if number >= len(self.chunks):
+            if number >= self.units:
                 return None
             self.next_chunk.value = number + 1
-        return number
+        return number - (self.units - len(self.chunks))
 
     def stop_handing_out(self) -> None:
         with self.next_chunk.get_lock():
-            self.next_chunk.value = len(self.chunks)
+            self.next_chunk.value = self.units
 
     def render_chunks(self, local: bool) -> list[dict]:
         site = self.site
@@ -172,8 +211,9 @@ class Phase:
         rendered: set[int] = set()  # items this participant rendered, not flagged
         results = []
         try:
-            while (number := self.take_chunk()) is not None:
-                result = self.render_chunk(number, rendered, local)
+            while (number := self.take_unit()) is not None:
+                result = self.render_chunk(number, rendered, local) if number >= 0 \
+                    else self.render_alone_unit(local)
                 results.append(result)
                 if result.get("error") is not None:
                     self.stop_handing_out()
@@ -192,7 +232,9 @@ class Phase:
         def content_hook(other, attribute):
             item = current["item"]
             index = getattr(other, "render_index", -1)
-            if item is not None and other is not item and phase_start <= index < item.render_index \
+            if item is not None and index > item.render_index:  # e.g. a Sass page made early
+                return other.raw_content if attribute == "content" else None
+            if item is not None and other is not item and phase_start <= index \
                     and index not in rendered:
                 current["flagged"] = True
             return getattr(other, attribute)
@@ -232,6 +274,35 @@ class Phase:
                 "new_pages": new_pages, "warnings": site.log.collected, "error": error,
                 "memo": {} if local else stats_since(memo_before, site.liquid)}
 
+    def render_alone_unit(self, local: bool) -> dict:
+        """Render the pages of `alone`, each kept only if it read no other item."""
+        site = self.site
+        site.log = CollectingLogger()
+        contents, new_pages, error = [], [], None
+        for page in self.alone:
+            pages_before = len(site.pages)
+            try:
+                if not rendered_alone(site, page):
+                    continue
+            except Exception as exc:  # noqa: BLE001 - left for the serial retry to report
+                error = exc
+                break
+            self.stage(page)
+            if local:
+                self.rendered_alone.add(page.render_index)
+            else:
+                contents.append((page.render_index, page.content))
+                new_pages += [(p.created_by.render_index, p.content)
+                              for p in site.pages[pages_before:]]
+        if error is not None:  # render them again after the phase, where errors show in order
+            for page in self.alone:
+                undo_render(site, page)
+            self.rendered_alone.clear()
+            contents, new_pages = [], []
+        return {"chunk": -1, "local": local, "contents": [], "alone": contents, "flags": [],
+                "new_pages": new_pages, "warnings": site.log.collected if error is None else [],
+                "error": None, "memo": {}}
+
     def stage(self, item) -> None:
         target = self.targets.get(getattr(item, "render_index", None))
         if target is not None:
@@ -250,6 +321,13 @@ class Phase:
                 item.output_staged_at(target)
             if excerpt is not None and getattr(item.data.get("excerpt"), "_output", 1) is None:
                 item.data["excerpt"]._output = excerpt
+        for render_index, content in result.get("alone", []):
+            page = next(p for p in self.alone if p.render_index == render_index)
+            page.content = content
+            target = self.targets.get(render_index)
+            if target is not None:
+                page.output_staged_at(target)
+            self.rendered_alone.add(render_index)
         for sass_index, source_map in result["new_pages"]:
             from converter.sass import add_source_map_page
             sass_page = next(p for p in site.pages if getattr(p, "render_index", -1) == sass_index)

@@ -43,3 +43,35 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path):
     post = outputs["1"]["2020/01/11/p10.html"].decode()
     sizes = re.findall(r"\[(\d+);(\d+)\]", post)
     assert len(sizes) == 2 and sorted(int(out) > 0 for _, out in sizes) == [False, True]
+
+
+def sass_reading_site(root):
+    """Documents that read a Sass page (which the parallel build renders early) and a
+    Sass page that reads documents: each must see what a serial build shows it."""
+    files = {
+        "_config.yml": "title: Sass early\n",
+        "assets/css/main.scss": "---\n---\n$c: #123;\nbody { color: $c; }\n",
+        # reads the posts' content: must be rendered after them, as in Jekyll
+        "assets/css/posts.scss": "---\n---\n/* {% for p in site.posts limit:2 %}{{ p.content | size }},"
+                                 "{% endfor %} */\na { b: c; }\n",
+    }
+    for i in range(120):
+        body = ("{% for p in site.pages %}{% if p.name contains 'scss' %}{{ p.name }}="
+                "{{ p.content | size }}/{{ p.output | size }};{% endif %}{% endfor %}"
+                if i % 7 == 0 else f"Post *{i}*")
+        files[f"_posts/2021-02-{1 + i % 28:02d}-s{i}.md"] = f"---\ntitle: S{i}\n---\n{body}\n"
+    return write_tree(root, files)
+
+
+def test_sass_pages_rendered_early_look_unrendered_to_documents(tmp_path):
+    source = sass_reading_site(tmp_path / "src")
+    outputs = {}
+    for jobs in ("1", "2"):
+        dest = tmp_path / f"out-{jobs}"
+        result = run_converter("build", "-s", str(source), "-d", str(dest), "-j", jobs)
+        assert result.returncode == 0, result.stderr
+        outputs[jobs] = {rel: path.read_bytes() for rel, path in tree_files(dest).items()}
+    assert outputs["1"] == outputs["2"]
+    post = outputs["1"]["2021/02/01/s0.html"].decode()
+    assert re.search(r"main\.scss=\d+/0;", post)  # raw Sass, no output yet
+    assert re.search(rb"/\* \d+,\d+, \*/", outputs["1"]["assets/css/posts.css"])
