@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 
@@ -13,7 +14,8 @@ from .rx import rx
 
 TASK_UNCHECKED = rx(r"\A\s*\[ \]\s+")
 TASK_CHECKED = rx(r"\A\s*\[x\]\s+")
-TASK_CHECKED_CI = __import__("re").compile(TASK_CHECKED.pattern, TASK_CHECKED.flags | __import__("re").I)
+TASK_CHECKED_CI = re.compile(TASK_CHECKED.pattern, TASK_CHECKED.flags | re.I)
+_NOT_ASCII_ID_CHAR = re.compile(r"[^a-z0-9_\- \t]")
 BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />'
 BOX_CHECKED = ('<input type="checkbox" class="task-list-item-checkbox" '
                'disabled="disabled" checked="checked" />')
@@ -76,7 +78,8 @@ class GFMParser(KramdownParser):
                 child.attr["id"] = self.generate_gfm_header_id(child.options.get("raw_text") or "")
                 new_children.append(child)
             else:
-                self.update_elements(child)
+                if child.children:  # (a leaf has nothing to update)
+                    self.update_elements(child)
                 new_children.append(child)
         element.children = new_children
 
@@ -116,7 +119,11 @@ class GFMParser(KramdownParser):
         item.options["raw_text"] = "".join(parts)
 
     def generate_gfm_header_id(self, text: str) -> str:
-        result = "".join(ch for ch in text.lower() if ch in "- \t" or is_word_char(ch))
+        text = text.lower()
+        if text.isascii():  # ASCII word characters are exactly [a-z0-9_] (after lower())
+            result = _NOT_ASCII_ID_CHAR.sub("", text)
+        else:
+            result = "".join(ch for ch in text if ch in "- \t" or is_word_char(ch))
         result = result.replace(" ", "-").replace("\t", "-")
         self.id_counter[result] += 1
         if self.id_counter[result] > 0:

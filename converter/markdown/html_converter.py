@@ -42,10 +42,15 @@ def _escape_sub(m: re.Match) -> str:
 
 
 def escape_html(text: str, kind: str = "all") -> str:
+    # most texts have nothing to escape: skip the regex and its callbacks
+    if "&" not in text and "<" not in text and ">" not in text and (kind != "attribute" or '"' not in text):
+        return text
     return ESCAPE_RE[kind].sub(_escape_sub, text)
 
 
 def html_attributes(attr: dict) -> str:
+    if not attr:
+        return ""
     parts = []
     for key, value in attr.items():
         if value is None or (key == "id" and not str(value).strip()):
@@ -60,6 +65,18 @@ def _to_s(value) -> str:
     if value is False:
         return "false"
     return str(value)
+
+
+class _Dispatch(dict):
+    """Element type -> the converter's bound convert_<type> method."""
+
+    def __init__(self, converter):
+        super().__init__()
+        self.converter = converter
+
+    def __missing__(self, el_type: str):
+        method = self[el_type] = getattr(self.converter, f"convert_{el_type}")
+        return method
 
 
 class HtmlConverter:
@@ -77,25 +94,25 @@ class HtmlConverter:
         self.stack: list[Element] = []
         self.used_ids: dict = {}
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
-        self._dispatch: dict = {}
+        self._dispatch = _Dispatch(self)
+        self._remove_cjk_breaks = options.get("remove_line_breaks_for_cjk")
+        self._rouge_options: dict = {}
 
     def convert(self, el: Element, indent: int = -INDENT) -> str:
-        return self._method(el.type)(el, indent)
+        return self._dispatch[el.type](el, indent)
 
     def _method(self, el_type: str):
-        method = self._dispatch.get(el_type)
-        if method is None:
-            method = self._dispatch[el_type] = getattr(self, f"convert_{el_type}")
-        return method
+        return self._dispatch[el_type]
 
     def inner(self, el: Element, indent: int) -> str:
         indent += self.INDENT
-        self.stack.append(el)
-        method = self._method
+        stack = self.stack
+        stack.append(el)
+        dispatch = self._dispatch
         try:
-            return "".join([method(c.type)(c, indent) for c in el.children])
+            return "".join([dispatch[c.type](c, indent) for c in el.children])
         finally:
-            self.stack.pop()
+            stack.pop()
 
     # entities and symbols
 
@@ -117,7 +134,7 @@ class HtmlConverter:
 
     def convert_text(self, el, indent):
         escaped = escape_html(el.value, "text")
-        if self.options.get("remove_line_breaks_for_cjk"):
+        if self._remove_cjk_breaks:
             while True:
                 fixed = CJK_LINE_BREAK.sub(r"\1\2", escaped)
                 if fixed == escaped:
@@ -525,6 +542,13 @@ class HtmlConverter:
         return m.group(1)
 
     def rouge_options(self, kind: str) -> dict:
+        """The Rouge options for a code block or span (computed once per kind; not to be modified)."""
+        opts = self._rouge_options.get(kind)
+        if opts is None:
+            opts = self._rouge_options[kind] = self._make_rouge_options(kind)
+        return opts
+
+    def _make_rouge_options(self, kind: str) -> dict:
         opts = {str(k): v for k, v in (self.options.get("syntax_highlighter_opts") or {}).items()}
         span_opts = dict(opts.pop("span", None) or {})
         block_opts = dict(opts.pop("block", None) or {})

@@ -21,6 +21,33 @@ RUBY_WS = " \t\n\v\f\r\0"
 ALPHA_WORD_END = re.compile(r"(?:[^\W\d_]|[^\W\d_]-)\Z")
 IAL_CLASS_ATTR = "class"
 
+# regexes of the rules' helper steps, compiled once (re's own cache costs a lookup per call)
+_WS_RUN = re.compile(r"[ \t\n\v\f\r]+")
+_CRLF = re.compile(r"\r\n?")
+_ATX_CLOSING_HASHES = re.compile(r"(?<!\\)#+\Z")
+_CODEBLOCK_LAZY_LINE = rx(r"\n( {0,3}\S)")
+_LINK_DEF_TITLE_GAP = re.compile(r"[ \t]+[\"']")
+_SPACES_TAB = re.compile(r" *\t")
+_SPACES = re.compile(r" *")
+_SPACES_TABS = re.compile(r"^( *)(\t+)")
+_LEADING_WS = re.compile(r"^[ \t\n\v\f\r]*")
+_LEADING_TABS = re.compile(r"^(\t+)")
+_LEADING_PIPE = re.compile(r"[ \t\n\v\f\r]*\|")
+_CODE_ELEMENT = re.compile(r"(<code.*?>.*?</code>)")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_BACKTICKS = re.compile(r"`+")
+_WHITESPACE = rx(r"\s")
+_RUBY_SPACE = re.compile(r"[ \t\n\v\f\r]")
+_MAILTO = re.compile(r"^mailto:")
+_OPEN_PAREN = rx(r"\(")
+_ANGLE_URL = rx(r"\(<(.*?)>")
+_CLOSE_PAREN = rx(r"\)")
+_ANY_LINE = rx(r".*\n")
+
+
+def _tabs_to_spaces(m: re.Match) -> str:
+    return " " * 4 * len(m.group(1))
+
 
 def ial_of(el: Element) -> dict:
     """el.options[:ial] ||= {}"""
@@ -30,12 +57,12 @@ def ial_of(el: Element) -> dict:
 
 
 def normalize_link_id(link_id: str) -> str:
-    return re.sub(r"[ \t\n\v\f\r]+", " ", link_id).lower()
+    return _WS_RUN.sub(" ", link_id).lower()
 
 
 def adapt_source(source: str) -> str:
     """Unify line endings and make the source end with exactly one newline."""
-    source = re.sub(r"\r\n?", "\n", source)
+    source = _CRLF.sub("\n", source)
     if source.endswith("\n"):
         source = source[:-1]
     return source + "\n"
@@ -106,7 +133,7 @@ class BlockParsersMixin:
         if not self.after_block_boundary():
             return False
         text, header_id = self.parse_header_contents()
-        text, count = re.subn(r"(?<!\\)#+\Z", "", text)
+        text, count = _ATX_CLOSING_HASHES.subn("", text)
         if count:
             text = text.rstrip(RUBY_WS)
         if not text:
@@ -140,7 +167,7 @@ class BlockParsersMixin:
 
     def parse_codeblock(self):
         data = self.src.scan(P.CODEBLOCK_MATCH)
-        data = rx(r"\n( {0,3}\S)").sub(r" \1", data)
+        data = _CODEBLOCK_LAZY_LINE.sub(r" \1", data)
         data = P.INDENT.sub("", data)
         self.tree.children.append(self.new_block_el("codeblock", data))
         return True
@@ -221,7 +248,7 @@ class BlockParsersMixin:
 
     def parse_link_definition(self):
         src = self.src
-        if src[3] and re.search(r"[ \t]+[\"']", src[3]):
+        if src[3] and _LINK_DEF_TITLE_GAP.search(src[3]):
             return False
         link_id = normalize_link_id(src[1])
         link_url = src[2] if src[2] is not None else src[3]
@@ -290,15 +317,14 @@ class ListParsersMixin:
         if P.LIST_ITEM_IAL_CHECK.match(content):
             indentation = 4
         else:
-            while re.match(r" *\t", content):
-                temp = len(re.match(r" *", content).group(0)) + indentation
-                content = re.sub(
-                    r"^( *)(\t+)",
+            while _SPACES_TAB.match(content):
+                temp = len(_SPACES.match(content).group(0)) + indentation
+                content = _SPACES_TABS.sub(
                     lambda m: m.group(1) + " " * (4 - (temp % 4) + (len(m.group(2)) - 1) * 4),
                     content, count=1,
                 )
-            indentation += len(re.match(r" *", content).group(0))
-        content = re.sub(r"^[ \t\n\v\f\r]*", "", content, count=1)
+            indentation += len(_SPACES.match(content).group(0))
+        content = _LEADING_WS.sub("", content, count=1)
         return (content, indentation, *self.list_line_patterns(indentation))
 
     @classmethod
@@ -347,7 +373,7 @@ class ListParsersMixin:
             if result is None and not last_is_blank:
                 result = src.scan(lazy_re)
             if result is not None:
-                result = re.sub(r"^(\t+)", lambda m: " " * 4 * len(m.group(1)), result, count=1)
+                result = _LEADING_TABS.sub(_tabs_to_spaces, result, count=1)
                 result, found = indent_re.subn("", result, count=1)
                 indentation_found = found > 0
                 if not nested_list_found and indentation_found and P.LIST_START.search(result):
@@ -448,7 +474,7 @@ class ListParsersMixin:
             if result is None and not last_is_blank and lazy_re is not None:
                 result = src.scan(lazy_re)
             if result is not None:
-                result = re.sub(r"^(\t+)", lambda m: " " * 4 * len(m.group(1)), result, count=1)
+                result = _LEADING_TABS.sub(_tabs_to_spaces, result, count=1)
                 result = indent_re.sub("", result, count=1)
                 item.value += result
                 first_as_para = last_is_blank = False
@@ -499,7 +525,7 @@ class TableParserMixin:
         src = self.src
         saved_pos = orig_pos = src.pos
         table = self.new_block_el("table", None, None, {"alignment": []})
-        leading_pipe = re.match(r"[ \t\n\v\f\r]*\|", src.check(P.TABLE_LINE).group(0)) is not None
+        leading_pipe = _LEADING_PIPE.match(src.check(P.TABLE_LINE).group(0)) is not None
         src.scan(P.TABLE_SEP_LINE)
         state = {"rows": [], "has_footer": False}
         columns = 0
@@ -582,7 +608,7 @@ class TableParserMixin:
             else:
                 cells.append(text)
 
-        for i, part in enumerate(re.split(r"(<code.*?>.*?</code>)", line)):
+        for i, part in enumerate(_CODE_ELEMENT.split(line)):
             if i % 2 == 1:
                 append_to_last(part)
                 continue
@@ -591,11 +617,11 @@ class TableParserMixin:
             self.parse_spans(root, None, ["codespan"])
             for c in root.children:
                 if c.type == "raw_text":
-                    first, *others = [t.replace("\\|", "|") for t in re.split(r"(?<!\\)\|", c.value)]
+                    first, *others = [t.replace("\\|", "|") for t in _UNESCAPED_PIPE.split(c.value)]
                     append_to_last(first)
                     cells.extend(others)
                 else:
-                    delim = max(re.findall(r"`+", c.value) or [""]) + "`"
+                    delim = max(_BACKTICKS.findall(c.value) or [""]) + "`"
                     pad = " " if len(delim) > 1 else ""
                     append_to_last(f"{delim}{pad}{c.value}{pad}{delim}")
         self.restore_env(env)
@@ -643,7 +669,7 @@ class SpanParsersMixin:
         kind = result[0]
         # pre_match =~ /[[:alpha:]]-?[[:alpha:]]*\z/ only depends on its last two characters
         if ((kind == "_" and ALPHA_WORD_END.search(src.pre_match_tail(2)))
-                or src.check(rx(r"\s")) or self.tree.type == element
+                or src.check(_WHITESPACE) or self.tree.type == element
                 or any(el.type == element for el, _ in self.stack)):
             self.add_text(result)
             return
@@ -656,7 +682,7 @@ class SpanParsersMixin:
 
             def accept():
                 before = src.pre_match_tail(1)
-                return ((not re.match(r"[ \t\n\v\f\r]", before))
+                return ((not _RUBY_SPACE.match(before))
                         and (elem != "em" or not src.check(double_re))
                         and (kind != "_" or not src.check(alnum_re))
                         and bool(el.children))
@@ -681,7 +707,7 @@ class SpanParsersMixin:
         result = src.scan(P.CODESPAN_DELIMITER)
         simple = len(result) == 1
         saved_pos = src.save_pos()
-        if simple and self._after_space_or_start() and src.check(rx(r"\s")):
+        if simple and self._after_space_or_start() and src.check(_WHITESPACE):
             self.add_text(result)
             return
         text = src.scan_until(rx(escape(result)))
@@ -709,7 +735,7 @@ class SpanParsersMixin:
         src.pos += src.matched_size
         href = f"mailto:{src[1]}" if src[2] is None else src[1]
         el = Element("a", None, {"href": href})
-        self.add_text(re.sub(r"^mailto:", "", src[1], count=1), el)
+        self.add_text(_MAILTO.sub("", src[1], count=1), el)
         self.tree.children.append(el)
 
     def parse_footnote_marker(self):
@@ -767,7 +793,7 @@ class SpanParsersMixin:
         alt_text = P.ESCAPED_CHARS.sub(r"\1", src.string[cur_pos:src.pos])
         src.scan(P.LINK_BRACKET_STOP_RE)
 
-        if src.scan(P.LINK_INLINE_ID_RE) is not None or not src.check(rx(r"\(")):
+        if src.scan(P.LINK_INLINE_ID_RE) is not None or not src.check(_OPEN_PAREN):
             link_id = normalize_link_id(src[1] or alt_text)
             link_def = self.link_defs.get(link_id)
             if link_def is not None:
@@ -778,9 +804,9 @@ class SpanParsersMixin:
                 self.add_text(result)
             return
 
-        if src.scan(rx(r"\(<(.*?)>")) is not None:
+        if src.scan(_ANGLE_URL) is not None:
             link_url = src[1]
-            if src.scan(rx(r"\)")) is not None:
+            if src.scan(_CLOSE_PAREN) is not None:
                 self.add_link(el, link_url, None, alt_text)
                 return
         else:
@@ -1117,11 +1143,13 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
     def configure(self):
         self._block_key = (type(self), tuple(self.block_parsers))
         self._span_key = (type(self), tuple(self.span_parsers))
+        self._default_span_starts = self.span_starts(self._span_key[1])
+        # first character of a line -> its block parser table (shared by documents)
+        self._block_tables = self._TABLE_CACHE.setdefault(("blocks", self._block_key), {})
 
     def block_table_for(self, first_char: str) -> list:
         """The block parsers (in order) whose start regex can match a line starting with first_char."""
-        key = (self._block_key, first_char)
-        table = self._TABLE_CACHE.get(key)
+        table = self._block_tables.get(first_char)
         if table is None:
             cls = type(self)
             table = [
@@ -1129,7 +1157,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                 for name in self.block_parsers
                 if self.BLOCK_FIRST_CHARS.get(name) is None or first_char in self.BLOCK_FIRST_CHARS[name]
             ]
-            self._TABLE_CACHE[key] = table
+            self._block_tables[first_char] = table
         return table
 
     # environment (kramdown.rb reset_env / save_env / restore_env)
@@ -1182,20 +1210,37 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         if text is not None:
             self.src = Scanner(text)
         status = None
+        tables = self._block_tables
         try:
             src = self.src
-            end = len(src.string)
+            string = src.string
+            end = len(string)
             while src.pos < end:
                 start = src.pos
-                for start_re, method, safe_at_bol, safe_anywhere in self.block_table_for(src.string[start]):
-                    if src.check_flagged(start_re, safe_at_bol, safe_anywhere) is not None and method(self):
-                        break
+                table = tables.get(string[start])
+                if table is None:
+                    table = self.block_table_for(string[start])
+                for start_re, method, safe_at_bol, safe_anywhere in table:
+                    # src.check_flagged(start_re, ...), inlined: the hottest loop
+                    pos = src.pos
+                    if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
+                        m = start_re.match(string, pos)
+                        offset = 0
+                    else:
+                        m = start_re.match(src.rest)
+                        offset = pos
+                    src.last = m
+                    if m is not None:
+                        src.last_start = pos
+                        src.last_offset = offset
+                        if method(self):
+                            break
                 else:
                     start = -1
                 if src.pos == start:
                     start = -1  # a rule claimed the line without consuming it: never loop
                 if start == -1:
-                    line = src.scan(rx(r".*\n"))
+                    line = src.scan(_ANY_LINE)
                     self.add_text(line if line is not None else self._scan_rest())
         except StopBlockParsing as stop:
             status = stop.status
@@ -1225,7 +1270,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         self.tree = el
         if text_type is not None:
             self.text_type = text_type
-        starts = self.span_starts(tuple(parsers) if parsers else self._span_key[1])
+        starts = self.span_starts(tuple(parsers)) if parsers else self._default_span_starts
         src = self.src
         string = src.string
         end = len(string)
@@ -1327,7 +1372,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     new_children.append(child)
             else:
                 last_blank = None
-                self.update_tree(child)
+                if child.children:  # (a leaf has nothing to update)
+                    self.update_tree(child)
                 if child.options.get("ial"):
                     self.update_attr_with_ial(child.attr, child.options["ial"])
                 if child.type == "dt" or (child.type == "header" and self.options.get("auto_id_stripping")):

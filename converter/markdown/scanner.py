@@ -91,16 +91,13 @@ class Scanner:
 
     def check(self, regex: re.Pattern) -> re.Match | None:
         """Match at the position without advancing (Ruby check / match?)."""
-        m, offset = self._match(regex)
-        self.last = m
-        if m is not None:
-            self.last_start = self.pos
-            self.last_offset = offset
-        return m
+        flags = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        return self.check_flagged(regex, flags[0], flags[1])
 
     def scan(self, regex: re.Pattern) -> str | None:
         """Match at the position and advance past the match."""
-        m = self.check(regex)
+        flags = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        m = self.check_flagged(regex, flags[0], flags[1])
         if m is None:
             return None
         self.pos = self.last_offset + m.end()
@@ -137,7 +134,8 @@ class Scanner:
 
     @property
     def matched_size(self) -> int:
-        return 0 if self.last is None else len(self.last.group(0))
+        last = self.last
+        return 0 if last is None else last.end() - last.start()
 
     def pre_match(self) -> str:
         return self.string[: self.last_start]
