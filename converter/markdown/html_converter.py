@@ -68,15 +68,18 @@ def _to_s(value) -> str:
 
 
 class _Dispatch(dict):
-    """Element type -> the converter's bound convert_<type> method."""
+    """Element type -> the converter class's convert_<type> function (one per class)."""
 
-    def __init__(self, converter):
+    def __init__(self, cls):
         super().__init__()
-        self.converter = converter
+        self.cls = cls
 
     def __missing__(self, el_type: str):
-        method = self[el_type] = getattr(self.converter, f"convert_{el_type}")
-        return method
+        function = self[el_type] = getattr(self.cls, f"convert_{el_type}")
+        return function
+
+
+_DISPATCH: dict[type, _Dispatch] = {}
 
 
 class HtmlConverter:
@@ -94,15 +97,16 @@ class HtmlConverter:
         self.stack: list[Element] = []
         self.used_ids: dict = {}
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
-        self._dispatch = _Dispatch(self)
+        cls = type(self)
+        dispatch = _DISPATCH.get(cls)
+        if dispatch is None:
+            dispatch = _DISPATCH[cls] = _Dispatch(cls)
+        self._dispatch = dispatch
         self._remove_cjk_breaks = options.get("remove_line_breaks_for_cjk")
         self._rouge_options: dict = {}
 
     def convert(self, el: Element, indent: int = -INDENT) -> str:
-        return self._dispatch[el.type](el, indent)
-
-    def _method(self, el_type: str):
-        return self._dispatch[el_type]
+        return self._dispatch[el.type](self, el, indent)
 
     def inner(self, el: Element, indent: int) -> str:
         indent += self.INDENT
@@ -110,7 +114,7 @@ class HtmlConverter:
         stack.append(el)
         dispatch = self._dispatch
         try:
-            return "".join([dispatch[c.type](c, indent) for c in el.children])
+            return "".join([dispatch[c.type](self, c, indent) for c in el.children])
         finally:
             stack.pop()
 

@@ -1355,10 +1355,17 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
     def update_tree(self, element: Element):
         last_blank = None
         new_children = []
+        no_span_start = self._default_span_starts.anchor.search
         for child in element.children:
             if child.type == "raw_text":
                 last_blank = None
-                self.reset_env(src=Scanner(child.value), text_type="text")
+                text = child.value
+                if no_span_start(text) is None:
+                    # no span parser can start anywhere: parse_spans would make one text element
+                    if text:
+                        new_children.append(Element("text", text))
+                    continue
+                self.reset_env(src=Scanner(text), text_type="text")
                 self.parse_spans(child)
                 new_children.extend(child.children)
             elif child.type == "eob":

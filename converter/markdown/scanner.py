@@ -91,16 +91,38 @@ class Scanner:
 
     def check(self, regex: re.Pattern) -> re.Match | None:
         """Match at the position without advancing (Ruby check / match?)."""
-        flags = _SAFE_CACHE.get(regex) or in_place_safe(regex)
-        return self.check_flagged(regex, flags[0], flags[1])
+        pos = self.pos
+        string = self.string
+        safe_at_bol, safe_anywhere = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
+            m = regex.match(string, pos)
+            offset = 0
+        else:
+            m = regex.match(self.rest)
+            offset = pos
+        self.last = m
+        if m is not None:
+            self.last_start = pos
+            self.last_offset = offset
+        return m
 
     def scan(self, regex: re.Pattern) -> str | None:
         """Match at the position and advance past the match."""
-        flags = _SAFE_CACHE.get(regex) or in_place_safe(regex)
-        m = self.check_flagged(regex, flags[0], flags[1])
+        pos = self.pos
+        string = self.string
+        safe_at_bol, safe_anywhere = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
+            m = regex.match(string, pos)
+            offset = 0
+        else:
+            m = regex.match(self.rest)
+            offset = pos
+        self.last = m
         if m is None:
             return None
-        self.pos = self.last_offset + m.end()
+        self.last_start = pos
+        self.last_offset = offset
+        self.pos = offset + m.end()
         return m.group(0)
 
     def scan_until(self, regex: re.Pattern) -> str | None:

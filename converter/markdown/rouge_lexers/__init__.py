@@ -76,6 +76,13 @@ class LazyLexers(Mapping):
             self.loaded[tag] = lexer
         return lexer
 
+    def get(self, tag: str, default=None):
+        # Mapping.get would go through a KeyError for every tag without a port (plaintext)
+        return self[tag] if tag in self.ports else default
+
+    def __contains__(self, tag) -> bool:
+        return tag in self.ports
+
     def __iter__(self):
         return iter(self.ports)
 
