@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver
 
 from converter.errors import BuildError, YAMLLimitError, YAMLNestingError
@@ -59,55 +60,84 @@ class PsychResolver(BaseResolver):
         return (1, 1)
 
 
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:yes|true|on|no|false|off)$", re.I), list("yYnNtTfFoO"))
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:timestamp", TIME_RE, list("-0123456789"))
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:timestamp", DATE_RE, list("0123456789"))
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", INT_RE, list("-+0123456789"))
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", BASE60_INT_RE, list("-+0123456789"))
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float", FLOAT_RE, list("-+0123456789."))
-PsychResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+# Psych's implicit typing of plain scalars: (tag, pattern, first characters), in the
+# order they are tried.  The resolver and the simple front matter reader share it.
+PSYCH_IMPLICIT = [
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:yes|true|on|no|false|off)$", re.I),
+     list("yYnNtTfFoO")),
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", TIME_RE, list("-0123456789")),
+    ("tag:yaml.org,2002:timestamp", DATE_RE, list("0123456789")),
+    ("tag:yaml.org,2002:int", INT_RE, list("-+0123456789")),
+    ("tag:yaml.org,2002:int", BASE60_INT_RE, list("-+0123456789")),
+    ("tag:yaml.org,2002:float", FLOAT_RE, list("-+0123456789.")),
+    ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"]),
+]
+for _tag, _pattern, _first in PSYCH_IMPLICIT:
+    PsychResolver.add_implicit_resolver(_tag, _pattern, _first)
+
+
+def psych_bool(text: str) -> bool:
+    return text.lower() in BOOL_TRUE
+
+
+def psych_int(text: str) -> int:
+    text = text.replace("_", "").replace(",", "")
+    sign = -1 if text.startswith("-") else 1
+    text = text.lstrip("+-")
+    if ":" in text:
+        value = 0
+        for part in text.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    if text.startswith("0b"):
+        return sign * int(text[2:], 2)
+    if text.startswith("0x"):
+        return sign * int(text[2:], 16)
+    if len(text) > 1 and text.startswith("0"):
+        return sign * int(text, 8)
+    return sign * int(text)
+
+
+def psych_float(text: str) -> float:
+    text = text.replace("_", "").replace(",", "").lower()
+    if text.endswith("inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text.endswith("nan"):
+        return float("nan")
+    return float(text)
 
 
 class PsychConstructor(SafeConstructor):
     """Builds Python values with Psych's conversions."""
 
+    def check_mapping_key(self, node, key_node, mapping, key, value) -> bool:
+        return True  # a repeated key: Psych keeps the last value (ruamel the first)
+
+    def flatten_mapping(self, node) -> None:
+        """Merge keys (`<<`) as Psych reads them: the merged pairs take the merge key's
+        place, so keys after it override them and keys before it are overridden."""
+        pairs = []
+        for key_node, value_node in node.value:
+            if key_node.tag != "tag:yaml.org,2002:merge":
+                pairs.append((key_node, value_node))
+                continue
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            if not all(isinstance(source, MappingNode) for source in sources):
+                return super().flatten_mapping(node)  # ruamel's error message
+            for source in reversed(sources):  # earlier mappings of a list win
+                self.flatten_mapping(source)
+                pairs.extend(source.value)
+        node.value = pairs
+
     def construct_yaml_bool(self, node):
-        return self.construct_scalar(node).lower() in BOOL_TRUE
+        return psych_bool(self.construct_scalar(node))
 
     def construct_yaml_int(self, node):
-        text = self.construct_scalar(node).replace("_", "").replace(",", "")
-        sign = -1 if text.startswith("-") else 1
-        text = text.lstrip("+-")
-        if ":" in text:
-            value = 0
-            for part in text.split(":"):
-                value = value * 60 + int(part)
-            return sign * value
-        if text.startswith("0b"):
-            return sign * int(text[2:], 2)
-        if text.startswith("0x"):
-            return sign * int(text[2:], 16)
-        if len(text) > 1 and text.startswith("0"):
-            return sign * int(text, 8)
-        return sign * int(text)
+        return psych_int(self.construct_scalar(node))
 
     def construct_yaml_float(self, node):
-        text = self.construct_scalar(node).replace("_", "").replace(",", "").lower()
-        if text.endswith("inf"):
-            return float("-inf") if text.startswith("-") else float("inf")
-        if text.endswith("nan"):
-            return float("nan")
-        return float(text)
+        return psych_float(self.construct_scalar(node))
 
     def construct_yaml_timestamp(self, node, values=None):
         return parse_timestamp(self.construct_scalar(node))
@@ -221,8 +251,106 @@ YAML_HINT = ("Check the indentation and quoting near there: a value holding ': '
              "or starting with [ { * & ! | > % @ needs quotes.")
 
 
+# --- simple front matter ------------------------------------------------------------
+# Nearly all front matter is `key: scalar` lines and `key:` lists of `- scalar`.  Those
+# are read here with the same typing (PSYCH_IMPLICIT and the psych_* conversions), many
+# times faster than the YAML machinery; anything else, even slightly unusual (flow
+# collections, anchors, block scalars, escapes, continuation lines, comments after a
+# value, tabs), returns None and goes to ruamel.
+
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?")
+_ITEM_LINE = re.compile(r"( *)- +(.+)")
+_PLAIN_FIRST = re.compile(r"""[^-?:,\[\]{}#&*!|>'"%@`\s]|-[0-9]""")  # no indicator, no "- "
+_IMPLICIT_BY_FIRST: dict[str, list] = {}
+for _tag, _pattern, _first in PSYCH_IMPLICIT:
+    for _char in _first:
+        _IMPLICIT_BY_FIRST.setdefault(_char, []).append((_tag, _pattern))
+_CONVERT = {"tag:yaml.org,2002:null": lambda text: None,
+            "tag:yaml.org,2002:bool": psych_bool,
+            "tag:yaml.org,2002:int": psych_int,
+            "tag:yaml.org,2002:float": psych_float,
+            "tag:yaml.org,2002:timestamp": parse_timestamp}
+_DECLINE = object()
+
+
+def simple_scalar(text: str):
+    """The value of a one-line scalar, or _DECLINE when it needs the full parser."""
+    text = text.rstrip(" ")
+    if not text or text[0] == "#":  # `key:` or `key: # comment`
+        return None
+    first = text[0]
+    if first == "'":
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
+            return _DECLINE
+        return inner.replace("''", "'")
+    if first == '"':
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != '"' or '"' in inner or "\\" in inner:
+            return _DECLINE
+        return inner
+    if not _PLAIN_FIRST.match(text) or ": " in text or " #" in text or text[-1] == ":":
+        return _DECLINE
+    for tag, pattern in _IMPLICIT_BY_FIRST.get(first, ()):
+        if pattern.match(text):
+            convert = _CONVERT.get(tag)
+            return _DECLINE if convert is None else convert(text)
+    return text
+
+
+def load_simple(text: str):
+    """A mapping of simple front matter (see above), or None to use the YAML parser."""
+    if "\t" in text or "\r" in text:
+        return None
+    lines = text.split("\n")
+    if lines[0].rstrip(" ") == "---":  # front matter comes with its document start
+        del lines[0]
+    data: dict = {}
+    items: list | None = None  # the list the current `key:` collects
+    item_indent = None
+    for line in lines:
+        if not line.strip(" ") or line.startswith("#"):
+            continue
+        match = _ITEM_LINE.fullmatch(line)
+        if match and items is not None:
+            indent = len(match.group(1))
+            if item_indent is None:
+                item_indent = indent
+            value = simple_scalar(match.group(2))
+            if indent != item_indent or value is _DECLINE:
+                return None
+            items.append(value)
+            continue
+        match = _KEY_LINE.fullmatch(line)
+        if not match:
+            return None
+        key, rest = match.groups()
+        if simple_scalar(key) != key:  # a key Psych types (yes, null, 1e3...)
+            return None
+        if items:
+            items = None
+        value = simple_scalar(rest or "")
+        if value is _DECLINE:
+            return None
+        if value is None and not (rest or "").strip(" "):
+            items, item_indent = [], None  # maybe a list follows
+            data[key] = items
+        else:
+            items = None
+            data[key] = value
+    if not data:
+        return None
+    for key, value in data.items():
+        if value.__class__ is list and not value:
+            data[key] = None  # `key:` with no items is null
+    return data
+
+
 def load_yaml(text: str, path: str | None = None, line_offset: int = 0) -> Any:
     """Parse YAML text; errors become BuildError naming the file, line and column."""
+    simple = load_simple(text)
+    if simple is not None:
+        return simple
     try:
         try:
             return _make_yaml().load(text)

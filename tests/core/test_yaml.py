@@ -48,3 +48,17 @@ def test_syntax_error_names_file_and_line():
         load_yaml("title: ok\nbad: [unclosed\nnext: 1\n", "_posts/x.md")
     assert info.value.path == "_posts/x.md"
     assert info.value.line is not None and info.value.line >= 2
+
+
+def test_repeated_and_merge_keys_as_psych_reads_them():
+    # Expected values printed by Ruby's Psych (ruby -ryaml, as Jekyll 4.3.1 runs it).
+    text = ("base: &b\n  x: 1\n  y: 2\nother: &o\n  y: 3\n  z: 4\n"
+            "m1:\n  <<: *b\n  x: 9\nm2:\n  <<: [*b, *o]\nm3:\n  x: 0\n  <<: *b\n"
+            "k: a\nk: b\nm4:\n  <<: *b\n  <<: *o\nm5:\n  a: 1\n  <<: [*o, *b]\n  z: 5\n")
+    data = load_yaml(text)
+    assert data["m1"] == {"x": 9, "y": 2}
+    assert list(data["m2"].items()) == [("y", 2), ("z", 4), ("x", 1)]
+    assert data["m3"] == {"x": 1, "y": 2}
+    assert data["k"] == "b"
+    assert list(data["m4"].items()) == [("x", 1), ("y", 3), ("z", 4)]
+    assert list(data["m5"].items()) == [("a", 1), ("x", 1), ("y", 3), ("z", 5)]
