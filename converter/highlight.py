@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import functools
 
-from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Token
 from pygments.util import ClassNotFound
 
@@ -92,6 +91,7 @@ def _pygments_lexer(tag: str):
     name = PYGMENTS_NAME_FOR_TAG.get(tag, tag)
     if name is None:
         return None
+    from pygments.lexers import get_lexer_by_name  # imports many modules: only when needed
     try:
         return get_lexer_by_name(name, stripnl=False, ensurenl=False)
     except ClassNotFound:

@@ -69,7 +69,7 @@ def render_parallel(site, jobs: int, staging=None) -> None:
         p.render_index in documents.rendered_alone or render_alone(site, p, pages[0].render_index))]
     rest = [p for p in pages if p not in early]
     if rest:
-        rerender_flagged(site, Phase(site, rest, targets, staging).run(jobs))
+        rerender_flagged(site, Phase(site, rest, targets, staging, heavy_first=True).run(jobs))
     site.pages[:] = pages_as_of(site, len(docs) + len(pages))
     for page in site.pages[len(pages):]:  # source maps made by Sass pages
         if page.output is None:
@@ -138,9 +138,18 @@ def prepare(site) -> None:
 class Phase:
     """One phase: its items, cut in chunks that the participants take in turn."""
 
-    def __init__(self, site, items: list, targets: dict, staging, alone: list = ()):
+    def __init__(self, site, items: list, targets: dict, staging, alone: list = (),
+                 heavy_first: bool = False):
         self.site, self.items, self.targets, self.staging = site, items, targets, staging
         self.chunks = split(len(items), MIN_CHUNKS)
+        # The order chunks are handed out in (any order renders the same bytes).  Pages
+        # differ in cost far more than documents: an archive or sitemap looping over
+        # every post costs as much as hundreds of pages, so the loopiest go first and
+        # the cheap ones fill in around them.
+        self.order = list(range(len(self.chunks)))
+        if heavy_first:
+            self.order.sort(key=lambda n: -sum(loop_count(item) for item in
+                                               items[self.chunks[n][0]:self.chunks[n][1]]))
         # Pages to render ahead of the phase, each as if alone (the first unit of work).
         self.alone = list(alone)
         self.units = len(self.chunks) + (1 if self.alone else 0)
@@ -199,7 +208,8 @@ class Phase:
             if number >= self.units:
                 return None
             self.next_chunk.value = number + 1
-        return number - (self.units - len(self.chunks))
+        number -= self.units - len(self.chunks)
+        return number if number < 0 else self.order[number]
 
     def stop_handing_out(self) -> None:
         with self.next_chunk.get_lock():
@@ -215,7 +225,9 @@ class Phase:
                 result = self.render_chunk(number, rendered, local) if number >= 0 \
                     else self.render_alone_unit(local)
                 results.append(result)
-                if result.get("error") is not None:
+                if result.get("error") is not None and self.order == sorted(self.order):
+                    # every earlier chunk is handed out already: the first error of a
+                    # serial build is among those (else render on, to find it)
                     self.stop_handing_out()
         finally:
             site.log = log
@@ -333,6 +345,11 @@ class Phase:
             sass_page = next(p for p in site.pages if getattr(p, "render_index", -1) == sass_index)
             add_source_map_page(site, sass_page, source_map)
         return [items[position] for position in result["flags"]]
+
+
+def loop_count(item) -> int:
+    content = getattr(item, "raw_content", "") or ""
+    return content.count("{% for") + content.count("{%- for")
 
 
 def receive(process, receiving) -> list[dict]:
