@@ -43,3 +43,26 @@ def test_possessive_line_tails_keep_matches():
                 a, b = fast.match(text, pos), plain.match(text, pos)
                 assert (a and a.group(0), a and a.groups()) == (b and b.group(0), b and b.groups()), (source, text)
     assert possessive_line_tails(r"\.*?\n[.*]\n.*?x") == r"\.*?\n[.*]\n.*?x"
+
+
+def test_first_chars_never_rule_out_a_match():
+    from converter.markdown.first_chars import first_chars
+    from converter.markdown.rouge_lexers import LEXERS
+
+    regexes = [rule[0] for tag in LEXERS if hasattr(LEXERS[tag], "compiled_states")
+               for rules in LEXERS[tag].compiled_states().values() for rule in rules]
+    regexes += [re.compile(r"(?i)[a-c]x|\d+|(?:ab)*c"), re.compile(r"\bfoo|(?=x)y|[^\W\d]z")]
+    texts = random_texts(120, seed=3) + ["def f(x):\n    return x  # c\n", "<a href='x'>{{ y }}</a>", "SELECT * FROM t;"]
+    checked = 0
+    for regex in regexes:
+        chars = first_chars(regex)
+        if chars is None:
+            continue
+        for text in texts:
+            for pos, ch in enumerate(text):
+                if ch < "\x80" and ch not in chars:
+                    checked += 1
+                    assert regex.match(text, pos) is None, (regex.pattern, text, pos)
+    assert checked > 1000
+    assert first_chars(re.compile(r"(?i)k")) == frozenset("kK")
+    assert first_chars(re.compile(r"a?")) is None  # can match empty

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..first_chars import first_chars
 from ..rx import rx
 from ..scanner import in_place_safe
 
@@ -31,6 +32,7 @@ class RougeLexer:
     STATES: dict[str, list] = {}
     START: list[str] = ["root"]
     _compiled: dict | None = None
+    _by_char: dict | None = None
 
     def __init__(self):
         self.stack = list(self.START)
@@ -44,7 +46,24 @@ class RougeLexer:
         visits them), each rule with its regex compiled and its anchoring flags."""
         if cls.__dict__.get("_compiled") is None:
             cls._compiled = {name: _flatten(cls.STATES, name, set()) for name in cls.STATES}
+            cls._by_char = {}
         return cls._compiled
+
+    @classmethod
+    def rules_for(cls, state_name: str, char: str) -> list:
+        """The rules of a (static) state that can match at ``char``, in order:
+        rules whose regex cannot start with that character are left out."""
+        rules = cls._compiled[state_name]
+        if char > "\x7f":
+            filtered = rules
+        else:
+            filtered = []
+            for rule in rules:
+                chars = first_chars(rule[0])
+                if chars is None or char in chars:
+                    filtered.append(rule)
+        cls._by_char[(state_name, char)] = filtered
+        return filtered
 
     # Rouge's callback API
 
@@ -108,10 +127,13 @@ class RougeLexer:
         return merge_tokens(self.output)
 
     def _step(self, states, state_name, pos, at_bol, null_steps):
-        rules = states.get(state_name)
-        if rules is None:
-            rules = self.dynamic_states[state_name]
         text = self._text
+        rules = self._by_char.get((state_name, text[pos]))
+        if rules is None:
+            if state_name in states:
+                rules = self.rules_for(state_name, text[pos])
+            else:
+                rules = self.dynamic_states[state_name]
         for regex, action, next_state, bol_only, safe_at_bol, safe_anywhere in rules:
             if bol_only and not at_bol:
                 continue
