@@ -36,6 +36,15 @@ CJK_LINE_BREAK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\u
                             r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 
 
+_SHOW_WHITESPACES_CLASS = re.compile(r"\bshow-whitespaces\b")
+_AUTO_IDS_REF = re.compile(r"auto_ids(?:-([\w-]+))?", re.A)
+_NO_TOC_CLASS = re.compile(r"\bno_toc\b")
+_LEADING_NON_LETTERS = re.compile(r"^[^a-zA-Z]+", re.M)
+_NON_ID_CHARS = re.compile(r"[^a-zA-Z0-9 -]")
+_LANGUAGE_CLASS = re.compile(r"\blanguage-([^ \t\n\v\f\r]+)")
+_LANGUAGE_CLASS_OR_START = re.compile(r"\blanguage-[^ \t\n\v\f\r]+|(^)")
+
+
 def _escape_sub(m: re.Match) -> str:
     text = m.group(0)
     return ESCAPE_MAP.get(text, text)
@@ -176,7 +185,7 @@ class HtmlConverter:
         result = escape_html(el.value)
         if result.endswith("\n"):
             result = result[:-1]
-        if re.search(r"\bshow-whitespaces\b", str(el.attr.get("class", ""))):
+        if _SHOW_WHITESPACES_CLASS.search(str(el.attr.get("class", ""))):
             result = self._show_whitespaces(result)
         code_attr = {"class": f"language-{lang}"} if lang else {}
         return f"{' ' * indent}<pre{html_attributes(attr)}><code{html_attributes(code_attr)}>{result}\n</code></pre>\n"
@@ -238,7 +247,7 @@ class HtmlConverter:
         parent_ial = self.stack[-1].options.get("ial") if self.stack else None
         if attr.get("id") is None and parent_ial and parent_ial.get("refs"):
             for ref in parent_ial["refs"]:
-                m = re.match(r"auto_ids(?:-([\w-]+))?", ref, re.A)
+                m = _AUTO_IDS_REF.match(ref)
                 if m:
                     attr["id"] = f"{m.group(1) or ''}{self.basic_generate_id(el.options.get('raw_text') or '')}".lstrip()
                     break
@@ -421,7 +430,7 @@ class HtmlConverter:
 
     def in_toc(self, el) -> bool:
         return (el.options["level"] in (self.options.get("toc_levels") or [])
-                and not re.search(r"\bno_toc\b", el.attr.get("class") or ""))
+                and not _NO_TOC_CLASS.search(el.attr.get("class") or ""))
 
     def generate_id(self, text: str) -> str:
         gen_id = self.basic_generate_id(text) or "section"
@@ -434,8 +443,8 @@ class HtmlConverter:
 
     @staticmethod
     def basic_generate_id(text: str) -> str:
-        gen_id = re.sub(r"^[^a-zA-Z]+", "", text, flags=re.M)
-        gen_id = re.sub(r"[^a-zA-Z0-9 -]", "", gen_id)
+        gen_id = _LEADING_NON_LETTERS.sub("", text)
+        gen_id = _NON_ID_CHARS.sub("", gen_id)
         return gen_id.replace(" ", "-").lower()
 
     def generate_toc_tree(self, toc, list_type, attr):
@@ -534,11 +543,11 @@ class HtmlConverter:
         cls = attr.get("class")
         if not cls:
             return None
-        m = re.search(r"\blanguage-([^ \t\n\v\f\r]+)", cls)
+        m = _LANGUAGE_CLASS.search(cls)
         if not m:
             return None
         if remove:
-            cls = re.sub(r"\blanguage-[^ \t\n\v\f\r]+", "", cls, count=1).strip()
+            cls = _LANGUAGE_CLASS.sub("", cls, count=1).strip()
             if cls:
                 attr["class"] = cls
             else:
@@ -588,8 +597,7 @@ class HtmlConverter:
     def add_syntax_highlighter_to_class_attr(self, attr: dict, lang=None):
         attr["class"] = ((attr.get("class") or "") + self.highlighter_class).lstrip()
         if lang:
-            attr["class"] = re.sub(
-                r"\blanguage-[^ \t\n\v\f\r]+|(^)",
+            attr["class"] = _LANGUAGE_CLASS_OR_START.sub(
                 lambda m: f"language-{lang}" + (" " if m.group(1) is not None else ""),
                 attr["class"], count=1)
 

@@ -45,6 +45,27 @@ _CLOSE_PAREN = rx(r"\)")
 _ANY_LINE = rx(r".*\n")
 
 
+_LITERAL_REGEXES: dict = {}
+_EMPHASIS_REGEXES: dict = {}
+
+
+def _literal_regex(text: str) -> re.Pattern:
+    """rx(escape(text)), remembered."""
+    regex = _LITERAL_REGEXES.get(text)
+    if regex is None:
+        regex = _LITERAL_REGEXES[text] = rx(escape(text))
+    return regex
+
+
+def _emphasis_regexes(delim: str) -> tuple:
+    """An emphasis delimiter's stop regex, its doubled form and it before an alphanumeric."""
+    regexes = _EMPHASIS_REGEXES.get(delim)
+    if regexes is None:
+        regexes = _EMPHASIS_REGEXES[delim] = (
+            rx(escape(delim)), rx(f"{escape(delim * 2)}(?!{escape(delim)})"), rx(f"{escape(delim)}[[:alnum:]]"))
+    return regexes
+
+
 def _tabs_to_spaces(m: re.Match) -> str:
     return " " * 4 * len(m.group(1))
 
@@ -327,13 +348,21 @@ class ListParsersMixin:
         content = _LEADING_WS.sub("", content, count=1)
         return (content, indentation, *self.list_line_patterns(indentation))
 
+    _fetch_cache: dict = {}
+
     @classmethod
     def fetch_pattern(cls, kind: str, indentation: int):
-        spaces = {1: "{0}", 2: "{0,1}", 3: "{0,2}"}.get(indentation, "{0,3}")
-        marker = {"ul": "[+*-]", "ol": r"\d+\.", "dl": ":"}[kind]
-        return rx(rf"^( {spaces}{marker})({P.PATTERN_TAIL})")
+        pattern = cls._fetch_cache.get((kind, indentation))
+        if pattern is None:
+            spaces = {1: "{0}", 2: "{0,1}", 3: "{0,2}"}.get(indentation, "{0,3}")
+            marker = {"ul": "[+*-]", "ol": r"\d+\.", "dl": ":"}[kind]
+            pattern = cls._fetch_cache[(kind, indentation)] = rx(rf"^( {spaces}{marker})({P.PATTERN_TAIL})")
+        return pattern
 
     def _take_item_ial(self, item: Element, text: str) -> str:
+        if "{:" not in text:  # LIST_ITEM_IAL needs one
+            return text
+
         def take(m):
             self.parse_attribute_list(m.group(1), ial_of(item))
             return ""
@@ -599,6 +628,10 @@ class TableParserMixin:
 
     def _split_table_row(self, line: str, leading_pipe: bool) -> list[str]:
         """Split a row at unescaped pipes outside code spans and <code> elements."""
+        if "`" not in line and "<code" not in line:
+            # no code: what the loop below does when the span parse yields the line as one raw text
+            cells = [t.replace("\\|", "|") for t in _UNESCAPED_PIPE.split(line)] if line else []
+            return self._trim_table_cells(cells, leading_pipe)
         env = self.save_env()
         cells: list[str] = []
 
@@ -625,6 +658,10 @@ class TableParserMixin:
                     pad = " " if len(delim) > 1 else ""
                     append_to_last(f"{delim}{pad}{c.value}{pad}{delim}")
         self.restore_env(env)
+        return self._trim_table_cells(cells, leading_pipe)
+
+    @staticmethod
+    def _trim_table_cells(cells: list[str], leading_pipe: bool) -> list[str]:
         if leading_pipe and cells and not cells[0].strip(RUBY_WS):
             cells.pop(0)
         if cells and not cells[-1].strip(RUBY_WS):
@@ -633,11 +670,16 @@ class TableParserMixin:
 
     def _pipe_on_every_line(self, text: str) -> bool:
         """Each line needs an unescaped pipe outside code spans and HTML."""
-        env = self.save_env()
-        self.reset_env(src=Scanner(text))
         root = Element("root")
-        self.parse_spans(root, None, ["codespan", "span_html"])
-        self.restore_env(env)
+        if "`" not in text and "<" not in text:
+            # neither parser can start: the span parse would give the text as one raw text
+            if text:
+                root.children.append(Element("raw_text", text))
+        else:
+            env = self.save_env()
+            self.reset_env(src=Scanner(text))
+            self.parse_spans(root, None, ["codespan", "span_html"])
+            self.restore_env(env)
         pipe_on_line = False
         for c in root.children:
             if c.value is None:
@@ -676,9 +718,7 @@ class SpanParsersMixin:
 
         def sub_parse(delim, elem):
             el = Element(elem)
-            stop_re = rx(escape(delim))
-            double_re = rx(f"{escape(delim * 2)}(?!{escape(delim)})")
-            alnum_re = rx(f"{escape(delim)}[[:alnum:]]")
+            stop_re, double_re, alnum_re = _emphasis_regexes(delim)
 
             def accept():
                 before = src.pre_match_tail(1)
@@ -710,7 +750,7 @@ class SpanParsersMixin:
         if simple and self._after_space_or_start() and src.check(_WHITESPACE):
             self.add_text(result)
             return
-        text = src.scan_until(rx(escape(result)))
+        text = src.scan_until(_literal_regex(result))
         if text is None:
             src.revert_pos(saved_pos)
             self.add_text(result)
