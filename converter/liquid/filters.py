@@ -660,8 +660,14 @@ def _ordinal(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
+def _empty_input(value: object) -> bool:
+    """Jekyll's date filters return `input` unchanged when it is nil or to_s is empty
+    (a Time or Date never prints empty: no need to format it for that)."""
+    return not isinstance(value, _dt.date) and rto_s(value) == ""
+
+
 def _stringify_date(value, month, kind, style, context) -> object:
-    if rto_s(value) == "":
+    if _empty_input(value):
         return value
     moment = _jekyll_time(value, context)
     if kind == "ordinal":
@@ -686,14 +692,14 @@ def date_to_long_string(value: object, kind: object = None, style: object = None
 
 @with_context
 def date_to_xmlschema(value: object, *, context: RenderContext) -> object:
-    if rto_s(value) == "":
+    if _empty_input(value):
         return value
     return ruby.xmlschema(_jekyll_time(value, context))
 
 
 @with_context
 def date_to_rfc822(value: object, *, context: RenderContext) -> object:
-    if rto_s(value) == "":
+    if _empty_input(value):
         return value
     return ruby.rfc822(_jekyll_time(value, context))
 
