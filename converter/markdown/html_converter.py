@@ -146,7 +146,9 @@ class HtmlConverter:
         return "\n"
 
     def convert_text(self, el, indent):
-        escaped = escape_html(el.value, "text")
+        escaped = el.value
+        if "&" in escaped or "<" in escaped or ">" in escaped:  # escape_html(el.value, "text")
+            escaped = ESCAPE_RE["text"].sub(_escape_sub, escaped)
         if self._remove_cjk_breaks:
             while True:
                 fixed = CJK_LINE_BREAK.sub(r"\1\2", escaped)

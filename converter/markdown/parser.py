@@ -13,6 +13,7 @@ import re
 from . import patterns as P
 from .element import Element
 from .entities import entity, KramdownEntityError
+from .first_chars import first_chars
 from .html_parser import HtmlParserMixin, StopBlockParsing
 from .rx import rx, escape
 from .scanner import Scanner, in_place_safe
@@ -64,6 +65,17 @@ def _emphasis_regexes(delim: str) -> tuple:
         regexes = _EMPHASIS_REGEXES[delim] = (
             rx(escape(delim)), rx(f"{escape(delim * 2)}(?!{escape(delim)})"), rx(f"{escape(delim)}[[:alnum:]]"))
     return regexes
+
+
+_SQ_RULES_BY_CHAR: dict = {}
+
+
+def _rules_starting_with(rules: list, char: str) -> list:
+    """The (regex, ...) rules, in order, whose regex can match where the text has ``char``.
+    (A rule left out could not have matched, so trying the rest gives the same first match.)"""
+    if char > "\x7f":
+        return rules
+    return [rule for rule in rules if (first := first_chars(rule[0])) is None or char in first]
 
 
 def _tabs_to_spaces(m: re.Match) -> str:
@@ -382,7 +394,7 @@ class ListParsersMixin:
         while not src.eos:
             if last_is_blank and src.check(P.HR_START):
                 break
-            if src.scan(P.EOB_MARKER) is not None:
+            if src.string[src.pos] == "^" and src.scan(P.EOB_MARKER) is not None:  # (it starts with ^)
                 eob_found = True
                 break
             if src.scan(list_start_re) is not None:
@@ -879,7 +891,11 @@ class SpanParsersMixin:
     def parse_smart_quotes(self):
         src = self.src
         substs = None
-        for regex, rule in P.SQ_RULES:
+        char = src.string[src.pos]
+        rules = _SQ_RULES_BY_CHAR.get(char)
+        if rules is None:
+            rules = _SQ_RULES_BY_CHAR[char] = _rules_starting_with(P.SQ_RULES, char)
+        for regex, rule in rules:
             if src.scan(regex) is not None:
                 substs = rule
                 break
