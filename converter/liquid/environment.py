@@ -32,6 +32,7 @@ from liquid.builtin.output import OutputNode
 from liquid.builtin.output import Output as _BuiltinOutput
 from liquid.ast import BlockNode, Node
 from liquid.builtin.expressions import logical
+from liquid.builtin.expressions.filtered import Filter
 from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier
 from liquid.output import NullIO
@@ -40,8 +41,8 @@ from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.builtin.tags.for_tag import BreakTag, ContinueTag
 from liquid.builtin.tags.tablerow_tag import TablerowTag
 from liquid.context import ReadOnlyChainMap
-from liquid.exceptions import (BlockNestingError, LiquidSyntaxError, UndefinedError,
-                               UnknownFilterError)
+from liquid.exceptions import (BlockNestingError, FilterArgumentError, LiquidSyntaxError,
+                               LiquidTypeError, UndefinedError, UnknownFilterError)
 from liquid.mode import Mode
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
@@ -121,6 +122,41 @@ class FlatPath(Path):
         return context.get(self.path, token=self.token)
 
 
+_FILTER_NEEDS: dict = {}  # filter function -> (with_context, with_environment)
+
+
+class FastFilter(Filter):
+    """A filter call without a functools.partial per call: the function and what it
+    needs (context, environment) are looked up directly, with python-liquid's error
+    handling.  Unknown filters take python-liquid's path (lax no-op or error)."""
+
+    __slots__ = ()
+
+    def evaluate(self, left: object, context: RenderContext) -> object:
+        func = context.env.filters.get(self.name)
+        if func is None:
+            return Filter.evaluate(self, left, context)
+        needs = _FILTER_NEEDS.get(func)
+        if needs is None:
+            needs = _FILTER_NEEDS[func] = (getattr(func, "with_context", False),
+                                           getattr(func, "with_environment", False))
+        if self.args:
+            positional, keywords = self.evaluate_args(context)
+        else:
+            positional, keywords = (), {}
+        if needs[0] and "context" not in keywords:
+            keywords["context"] = context
+        if needs[1] and "environment" not in keywords:
+            keywords["environment"] = context.env
+        try:
+            return func(left, *positional, **keywords)
+        except TypeError as err:
+            raise LiquidTypeError(f"{self.name}: {err}", token=self.token) from err
+        except (LiquidTypeError, FilterArgumentError) as err:
+            err.token = self.token
+            raise err
+
+
 def walk_nodes(template: BoundTemplate) -> Iterator[Node]:
     """Every node of a template, however deeply nested in blocks (not into includes)."""
     static_context = RenderContext(template)
@@ -132,7 +168,8 @@ def walk_nodes(template: BoundTemplate) -> Iterator[Node]:
 
 
 def flatten_paths(template: BoundTemplate) -> None:
-    """Turn a template's flat Paths into FlatPaths (same layout, faster evaluate)."""
+    """Turn a template's flat Paths into FlatPaths and its filters into FastFilters
+    (same layout, faster evaluate)."""
     try:
         for node in walk_nodes(template):
             expressions = list(node.expressions())
@@ -142,6 +179,10 @@ def flatten_paths(template: BoundTemplate) -> None:
                         all(s.__class__ in (str, int) for s in expression.path):
                     expression.__class__ = FlatPath
                 else:
+                    for name in ("filters", "tail_filters"):
+                        for filter_ in getattr(expression, name, None) or ():
+                            if filter_.__class__ is Filter:
+                                filter_.__class__ = FastFilter
                     expressions.extend(expression.children())
     except Exception:  # a tag that can't list its children: the rest stays as parsed
         pass
