@@ -196,13 +196,21 @@ def _invalid_params_message(params: str, tag_name: str) -> str:
             f"  {_syntax_example(tag_name)}\n\n")
 
 
+_VALID_NAMES: set[str] = set()  # names already checked (an include runs many times)
+
+
 def validate_file_name(name: str, tag_name: str = "include") -> None:
     """Jekyll refuses `..`, `//` and characters outside VALID_FILENAME_CHARS."""
+    if name in _VALID_NAMES:
+        return
     if INVALID_SEQUENCES.search(name) or not VALID_FILENAME_CHARS.search(name):
         raise JekyllTagError(
             "Invalid syntax for include tag. File contains invalid characters or "
             f"sequences:\n\n  {name}\n\nValid syntax:\n\n  {_syntax_example(tag_name)}\n\n",
             token=None)
+    if len(_VALID_NAMES) > 10_000:  # names made by {{ }}: keep the set small
+        _VALID_NAMES.clear()
+    _VALID_NAMES.add(name)
 
 
 def parse_params(params: str, context: RenderContext) -> dict[str, object]:

@@ -164,6 +164,8 @@ def yaml_bomb(levels: int = 8) -> str:
     ({"p.md": "---\n---\n" + "".join("  " * i + "- x\n" for i in range(2000))},
      ["p.md", "Markdown nested"]),
     ({"p.md": "---\n---\n" + ">" * 5000 + " x\n"}, ["p.md", "Markdown nested"]),
+    ({"p.md": "---\n---\ntext\n\n" + " " * 700 + "- x\n"}, ["p.md", "Markdown nested"]),
+    ({"p.md": "---\n---\ntext\n\n" + "\t" * 200 + "- x\n"}, ["p.md", "Markdown nested"]),
     ({"p.md": "---\n---\n{% for i in (1..400) %}[{% endfor %}x\n"}, ["p.md", "Markdown nested"]),
     ({"p.md": "---\n---\n" + "{% if true %}" * 5000 + "{% endif %}" * 5000},
      ["p.md", "Nesting too deep"]),
