@@ -81,31 +81,26 @@ def _item(op, av, flags) -> tuple[set, bool]:
 
 
 def _char_set(items, flags) -> set:
-    """The ASCII characters matched by a character class (or one literal)."""
-    ignore_case = flags & re.IGNORECASE
-    negate = False
-    tests = []
+    """The ASCII characters matched by a character class (or one literal): the class
+    is written back as a regex and tried on each ASCII character (case folding included)."""
+    parts = []
+    negate = ""
     for op, av in items:
         if op is C.NEGATE:
-            negate = True
+            negate = "^"
         elif op is C.LITERAL:
-            if ignore_case and av > 127:
-                raise _Unknown  # may fold onto an ASCII letter (e.g. U+017F onto s)
-            tests.append(lambda ch, code=av: ord(ch) == code)
+            parts.append(_class_char(av))
         elif op is C.RANGE:
-            low, high = av
-            if ignore_case and high > 127:
-                raise _Unknown
-            tests.append(lambda ch, low=low, high=high: low <= ord(ch) <= high)
+            parts.append(f"{_class_char(av[0])}-{_class_char(av[1])}")
         elif op is C.CATEGORY and av in _CATEGORY_RE:
-            category = re.compile(_CATEGORY_RE[av], flags & re.ASCII)
-            tests.append(lambda ch, category=category: category.match(ch) is not None)
+            parts.append(_CATEGORY_RE[av])
         else:
             raise _Unknown
-    chars = set()
-    for ch in ASCII:
-        candidates = (ch, ch.swapcase()) if ignore_case else (ch,)
-        member = any(test(c) for c in candidates for test in tests)
-        if member != bool(negate):
-            chars.add(ch)
-    return chars
+    if not parts:
+        raise _Unknown
+    regex = re.compile(f"[{negate}{''.join(parts)}]", flags & (re.IGNORECASE | re.ASCII))
+    return {ch for ch in ASCII if regex.match(ch)}
+
+
+def _class_char(code: int) -> str:
+    return f"\\U{code:08x}"  # any character, escaped for a class

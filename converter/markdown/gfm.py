@@ -69,12 +69,19 @@ class GFMParser(KramdownParser):
 
     def update_elements(self, element: Element):
         new_children = []
+        hard_line_break = self.hard_line_break
         for child in element.children:
-            if child.type == "text" and self.hard_line_break in child.value:
-                new_children.extend(self.update_text_type(element, child))
-            elif child.type == "html_element":
+            kind = child.type
+            if kind == "text":
+                if hard_line_break in child.value:
+                    new_children.extend(self.update_text_type(element, child))
+                else:
+                    if child.children:
+                        self.update_elements(child)
+                    new_children.append(child)
+            elif kind == "html_element":
                 new_children.append(child)
-            elif child.type == "header" and self.options.get("auto_ids") and "id" not in child.attr:
+            elif kind == "header" and self.options.get("auto_ids") and "id" not in child.attr:
                 child.attr["id"] = self.generate_gfm_header_id(child.options.get("raw_text") or "")
                 new_children.append(child)
             else:

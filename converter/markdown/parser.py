@@ -1413,7 +1413,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         new_children = []
         no_span_start = self._default_span_starts.anchor.search
         for child in element.children:
-            if child.type == "raw_text":
+            kind = child.type
+            if kind == "raw_text":
                 last_blank = None
                 text = child.value
                 if no_span_start(text) is None:
@@ -1424,10 +1425,10 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                 self.reset_env(src=Scanner(text), text_type="text")
                 self.parse_spans(child)
                 new_children.extend(child.children)
-            elif child.type == "eob":
+            elif kind == "eob":
                 if child.options.get("ial"):
                     self.update_attr_with_ial(child.attr, child.options["ial"])
-            elif child.type == "blank":
+            elif kind == "blank":
                 if last_blank is not None:
                     last_blank.value += child.value
                 else:
@@ -1439,7 +1440,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     self.update_tree(child)
                 if child.options.get("ial"):
                     self.update_attr_with_ial(child.attr, child.options["ial"])
-                if child.type == "dt" or (child.type == "header" and self.options.get("auto_id_stripping")):
+                if kind == "dt" or (kind == "header" and self.options.get("auto_id_stripping")):
                     self.update_raw_text(child)
                 new_children.append(child)
         element.children = new_children
