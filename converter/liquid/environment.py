@@ -304,7 +304,20 @@ class JekyllContext(RenderContext):
         self.scope = ScopeChain(self.locals, self.globals, self.counters)
 
     def get(self, path, *, token, default=UNDEFINED):  # noqa: D102
-        obj = self.scope.get(path[0], _MISS) if path[0].__class__ is str else _MISS
+        obj = _MISS
+        root = path[0]
+        if root.__class__ is str:
+            for mapping in self.scope._maps:  # ScopeChain.get, inlined: the hottest loop
+                if mapping.__class__ is dict:
+                    if root in mapping:
+                        obj = mapping[root]
+                        break
+                else:
+                    try:
+                        obj = mapping[root]
+                        break
+                    except KeyError:
+                        pass
         if obj is not _MISS:
             for index in range(1, len(path)):
                 segment = path[index]
