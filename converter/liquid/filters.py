@@ -317,8 +317,33 @@ def rstrip(value: object) -> str:
     return rto_s(value).rstrip(_WHITESPACE)
 
 
+class _TextCache(dict):
+    """Results of a pure filter on long texts: listing pages run `post.content |
+    strip_html | number_of_words` (read-time) for every post again and again, on the
+    very same strings (whose hash Python keeps).  Bounded: cleared when full."""
+
+    LIMIT = 512
+
+    def remember(self, key, value):
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[key] = value
+        return value
+
+
+_LONG_TEXT = 256
+_STRIPPED = _TextCache()
+_WORD_COUNTS = _TextCache()
+
+
 def strip_html(value: object) -> str:
-    return _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", rto_s(value)))
+    text = rto_s(value)
+    if len(text) < _LONG_TEXT:
+        return _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", text))
+    stripped = _STRIPPED.get(text)
+    if stripped is None:
+        stripped = _STRIPPED.remember(text, _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", text)))
+    return stripped
 
 
 def strip_newlines(value: object) -> str:
@@ -944,6 +969,9 @@ def _word_count(text: str) -> int:
 
 def number_of_words(value: object, mode: object = None) -> int:
     text = rto_s(value)
+    if mode is None and len(text) >= _LONG_TEXT:
+        count = _WORD_COUNTS.get(text)
+        return _WORD_COUNTS.remember(text, _word_count(text)) if count is None else count
     if mode == "cjk":
         return len(_CJK_CHAR.findall(text)) + len(_NON_CJK_WORD.findall(text))
     if mode == "auto":
