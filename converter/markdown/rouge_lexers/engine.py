@@ -62,7 +62,7 @@ class RougeLexer:
                 chars = first_chars(rule[0])
                 if chars is None or char in chars:
                     filtered.append(rule)
-        cls._by_char[(state_name, char)] = filtered
+        cls._by_char.setdefault(state_name, {})[char] = filtered
         return filtered
 
     # Rouge's callback API
@@ -128,17 +128,20 @@ class RougeLexer:
 
     def _step(self, states, state_name, pos, at_bol, null_steps):
         text = self._text
-        rules = self._by_char.get((state_name, text[pos]))
+        rules = self._by_char.get(state_name)
+        if rules is not None:
+            rules = rules.get(text[pos])
         if rules is None:
             if state_name in states:
                 rules = self.rules_for(state_name, text[pos])
             else:
                 rules = self.dynamic_states[state_name]
+        in_place = pos == 0
         for regex, action, next_state, bol_only, safe_at_bol, safe_anywhere in rules:
             if bol_only and not at_bol:
                 continue
             # match where Rouge's StringScanner would: in place when anchoring cannot differ
-            if pos == 0 or safe_anywhere or (at_bol and safe_at_bol):
+            if in_place or safe_anywhere or (at_bol and safe_at_bol):
                 m = regex.match(text, pos)
                 if m is None:
                     continue
