@@ -160,8 +160,7 @@ class GFMParser(KramdownParser):
 
     def parse_list(self):
         super().parse_list()
-        lists = [e for e in self.tree.children if e.type in ("ul", "ol")]
-        current_list = lists[-1]
+        current_list = next(e for e in reversed(self.tree.children) if e.type in ("ul", "ol"))
         is_tasklist = False
         for li in current_list.children:
             items = li.children

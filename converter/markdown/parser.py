@@ -31,7 +31,6 @@ _LINK_DEF_TITLE_GAP = re.compile(r"[ \t]+[\"']")
 _SPACES_TAB = re.compile(r" *\t")
 _SPACES = re.compile(r" *")
 _SPACES_TABS = re.compile(r"^( *)(\t+)")
-_LEADING_WS = re.compile(r"^[ \t\n\v\f\r]*")
 _LEADING_TABS = re.compile(r"^(\t+)")
 _LEADING_PIPE = re.compile(r"[ \t\n\v\f\r]*\|")
 _CODE_ELEMENT = re.compile(r"(<code.*?>.*?</code>)")
@@ -356,8 +355,8 @@ class ListParsersMixin:
                     lambda m: m.group(1) + " " * (4 - (temp % 4) + (len(m.group(2)) - 1) * 4),
                     content, count=1,
                 )
-            indentation += len(_SPACES.match(content).group(0))
-        content = _LEADING_WS.sub("", content, count=1)
+            indentation += len(content) - len(content.lstrip(" "))
+        content = content.lstrip(" \t\n\v\f\r")  # (the regex ^[ \t\n\v\f\r]* removed once)
         return (content, indentation, *self.list_line_patterns(indentation))
 
     _fetch_cache: dict = {}
