@@ -131,3 +131,21 @@ def test_missing_gem_theme_stops(tmp_path):
     result = run_converter("build", "-s", str(src), "-d", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "The no-such-theme-gem theme could not be found." in result.stderr + result.stdout
+
+
+def test_exclude_and_include_patterns(tmp_path):
+    """Jekyll's glob_include?: fnmatch on the path from the source, prefix, or `dir/`
+    (the expected file list is what jekyll-oracle built from the same files)."""
+    from tests.conftest import write_tree
+    source = write_tree(tmp_path / "src", {
+        "_config.yml": "exclude: ['*.txt', vendor, 'docs/', 'sub/*.md', '[ab].html']\n"
+                       "include: [keep.txt, .well-known]\n",
+        "a.txt": "x", "keep.txt": "k", "vendorlib/x.css": "v", "vendor/y.css": "y",
+        "docs/d.html": "d", "docsy/e.html": "e", "sub/p.md": "---\n---\np",
+        "sub/q.html": "q", "a.html": "a", "c.html": "c", ".well-known/w": "w", ".hidden": "h",
+    })
+    dest = tmp_path / "out"
+    result = run_converter("build", "-s", str(source), "-d", str(dest))
+    assert result.returncode == 0, result.stderr
+    assert sorted(tree_files(dest)) == [".well-known/w", "c.html", "docsy/e.html", "keep.txt",
+                                         "sub/q.html"]
