@@ -86,11 +86,13 @@ def main() -> int:
         except (OSError, subprocess.CalledProcessError) as err:
             print(f"kramdown (Ruby): unavailable ({err})")
     ours = min(ours_times)
-    print(f"ours (Python, mistune + kramdown rules): {pages / ours:8.1f} pages/s  ({ours:.2f} s)")
+    print(f"ours (Python, mistune + kramdown rules): {pages / ours:8.1f} pages/s  ({ours:.2f} s, "
+          f"{1000 * ours / pages:.3f} ms/page)")
     if not theirs_times:
         return 0
     theirs = min(theirs_times)
-    print(f"kramdown 2.4 (Ruby):                     {pages / theirs:8.1f} pages/s  ({theirs:.2f} s)")
+    print(f"kramdown 2.4 (Ruby):                     {pages / theirs:8.1f} pages/s  ({theirs:.2f} s, "
+          f"{1000 * theirs / pages:.3f} ms/page)")
     print(f"ratio: ours is {theirs / ours:.2f}x kramdown's speed")
     return 0
 

@@ -122,10 +122,10 @@ class HtmlConverter:
         stack = self.stack
         stack.append(el)
         dispatch = self._dispatch
-        try:
-            return "".join([dispatch[c.type](self, c, indent) for c in el.children])
-        finally:
-            stack.pop()
+        # (no try/finally: a converter that raises is not used again)
+        result = "".join([dispatch[c.type](self, c, indent) for c in el.children])
+        stack.pop()
+        return result
 
     # entities and symbols
 
