@@ -123,7 +123,10 @@ class BlockParsersMixin:
 
     def parse_paragraph(self):
         pos = self.src.pos
-        result = self.src.scan(P.PARAGRAPH_MATCH) or self._scan_rest()
+        # the PARAGRAPH_START match that chose this parser is the first line (what
+        # scanning PARAGRAPH_MATCH would take: both run to the line's newline)
+        result = self.src.matched
+        self.src.pos += len(result)
         paragraph_end = self.paragraph_end()
         while not self.src.check(paragraph_end):
             line = self.src.scan(P.PARAGRAPH_MATCH)
