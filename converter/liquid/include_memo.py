@@ -33,6 +33,7 @@ from io import StringIO
 from liquid import BoundTemplate, RenderContext
 from liquid.undefined import UNDEFINED, Undefined
 
+from .drops import SiteDrop
 from .environment import JekyllContext, RecordingContext, walk_nodes
 from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY
 
@@ -52,14 +53,21 @@ _SENTINELS = {id(EMPTY): ("empty",), id(BLANK): ("blank",),
 
 class Probe:
     """A node of an include's decision tree: the lookup to make next, and where
-    each value it can return leads (another Probe, or a Result)."""
+    each value it can return leads (another Probe, or a Result).
 
-    __slots__ = ("path", "default", "branches")
+    A lookup of the site's configuration (`site.author.name`, `site.data...`)
+    returns the same value all build long while `site` is the site itself:
+    `site` then holds that site drop and `constant` the value it returned, and a
+    walk that finds `site` unshadowed takes that branch without the lookup."""
 
-    def __init__(self, path: tuple, default):
+    __slots__ = ("path", "default", "branches", "site", "constant")
+
+    def __init__(self, path: tuple, default, site=None, constant=None):
         self.path = path
         self.default = default
         self.branches: dict = {}
+        self.site = site
+        self.constant = constant
 
 
 class Result:
@@ -138,7 +146,19 @@ class Recorder:
         if frozen is UNCACHEABLE:
             self.fail()
         else:
-            self.probes.append((key[0], default, frozen))
+            self.probes.append((key[0], default, frozen, site_of(mapping, path)))
+
+
+def site_of(mapping, path):
+    """The site drop `path` reads configuration from, or None (see Probe)."""
+    if path[0] != "site" or len(path) < 2 or mapping is None:
+        return None
+    site = mapping["site"]
+    key = path[1]
+    if site.__class__ is not SiteDrop or key.__class__ is not str \
+            or (key in SiteDrop.METHODS and key != "data") or key in site._obj.collections:
+        return None
+    return site
 
 
 def resolving_map(context: RenderContext, root):
@@ -271,10 +291,21 @@ def render_include(template: BoundTemplate, context: RenderContext, buffer) -> i
 
 
 def lookup(node, context: RenderContext) -> Result | None:
+    # While an outer include is traced its trace must see every lookup: no shortcut.
+    site = _UNRESOLVED if context.__class__ is JekyllContext else None
     while node.__class__ is Probe:
+        if node.site is not None and site is not None:
+            if site is _UNRESOLVED:
+                site = context.get(("site",), token=None, default=None)
+            if site is node.site:
+                node = node.branches.get(node.constant)
+                continue
         value = context.get(node.path, token=None, default=node.default)
         node = node.branches.get(freeze(value))
     return node
+
+
+_UNRESOLVED = object()
 
 
 @contextmanager
@@ -307,9 +338,9 @@ def store(env, memo: Memo, recorder: Recorder, output: str, effects: frozenset) 
     else:
         parent, key = None, None
         node = memo.root
-        for path, default, frozen in recorder.probes:
+        for path, default, frozen, site in recorder.probes:
             if node is None:
-                node = Probe(path, default)
+                node = Probe(path, default, site, frozen)
                 if parent is None:
                     memo.root = node
                 else:

@@ -103,3 +103,33 @@ def test_traces_hit_only_where_inputs_repeat(tmp_path):
     assert memos["_includes/whole.html"].root is None  # reads a drop: nothing stored
     assert memos["_includes/resume.html"].pure is False
     assert memos["_includes/code.html"].hits == 118  # one entry per highlighter prefix
+
+
+def shadowed_site(root: Path) -> Path:
+    """Includes reading the site's configuration, called with `site` itself and with
+    a loop variable named `site` shadowing it (the memo's configuration shortcut
+    must only apply to the real site)."""
+    files = {
+        "_config.yml": "title: Real\nauthor: {name: Ada}\n",
+        "_includes/conf.html": "{{ site.author.name }}|{{ site.title }};",
+        "_includes/outer.html": "<{% include conf.html %}{{ page.n }}>",
+        "_layouts/default.html": (
+            "{% include conf.html %}{% include outer.html %}"
+            "{% for site in page.sites %}{% include conf.html %}{% include outer.html %}{% endfor %}"
+            "{% include conf.html %}{{ content }}"),
+    }
+    for i in range(120):
+        sites = ("sites: [{title: T1, author: {name: Bo}}, {title: T2}]" if i % 3 == 0 else "sites: []")
+        files[f"_posts/2020-04-{1 + i % 28:02d}-s{i}.md"] = (
+            f"---\ntitle: S{i}\nn: {i % 2}\n{sites}\nlayout: default\n---\nx\n")
+    return write_tree(root, files)
+
+
+def test_configuration_shortcut_only_for_the_real_site(tmp_path, monkeypatch):
+    source = shadowed_site(tmp_path / "src")
+    memoised = build(source, tmp_path / "memo")
+    monkeypatch.setattr(tags, "render_include", render_every_time)
+    plain = build(source, tmp_path / "plain")
+    assert memoised == plain
+    page = memoised["2020/04/04/s3.html"].decode()
+    assert "Ada|Real;<Ada|Real;1>Bo|T1;<Bo|T1;1>|T2;<|T2;1>Ada|Real;" in page
