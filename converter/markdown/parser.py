@@ -1081,12 +1081,32 @@ class SpanStarts:
         self.names = names
         self.source = "|".join(P.SPAN_START[name] for name in names)
         self.regex = rx(self.source)
-        anchors = [P.SPAN_ANCHORS[name] for name in names]
-        self.anchor = re.compile("|".join(source for source, _ in anchors))
-        self.back = max(back for _, back in anchors)
+        self.anchor, self.back = self._anchor_regex(names)
         if not in_place_safe(self.regex)[1]:  # a start regex that sees the scan position
             raise ValueError(f"span start regex not position-independent: {self.source}")
         self.tables: dict[str, list] = {}
+
+    @staticmethod
+    def _anchor_regex(names: tuple[str, ...]) -> tuple[re.Pattern, int]:
+        """A regex whose matches start at the searched-for character of each anchor
+        (see patterns.SPAN_ANCHORS), and how far before it a start may be.
+
+        It begins with a character class, which sre scans for quickly (an
+        alternation of literals is scanned position by position); look-behind
+        and look-ahead then check the rest of the anchor."""
+        conditions: dict[str, set] = {}
+        back = 0
+        for name in names:
+            anchors, fragment_back = P.SPAN_ANCHORS[name]
+            for anchor in anchors:
+                literal, key = (anchor, 0) if isinstance(anchor, str) else anchor
+                before, after = literal[:key + 1], literal[key + 1:]
+                condition = f"(?<={re.escape(before)})" + (f"(?={re.escape(after)})" if after else "")
+                conditions.setdefault(literal[key], set()).add(condition)
+                back = max(back, fragment_back + key)
+        chars = "".join(re.escape(char) for char in sorted(conditions))
+        alternatives = "|".join(sorted(c for cs in conditions.values() for c in cs))
+        return re.compile(f"[{chars}](?:{alternatives})"), back
 
     def find(self, string: str, pos: int) -> int | None:
         anchor_search = self.anchor.search

@@ -220,22 +220,23 @@ SPAN_START = {
 }
 
 # Anchors of the span_start fragments, for a fast search of their union (see
-# parser.SpanStarts): (literal-led regex, back). Every match of the fragment
-# starting at p contains a match of the anchor starting in [p, p + back].
+# parser.SpanStarts): (anchors, back). An anchor is a literal string, or
+# (literal, index of the character searched for, 0 by default). Every match of
+# the fragment starting at p contains one of its anchors starting in [p, p + back].
 SPAN_ANCHORS = {
-    "emphasis": (r"\*|_", 0),
-    "codespan": ("`", 0),
-    "autolink": ("<", 0),
-    "span_html": ("<", 0),
-    "footnote_marker": (r"\[", 0),
-    "link": (r"\[", 1),  # "![": the bracket is 1 after the start
-    "smart_quotes": ("\"|'", 1),  # [^\\]?["']: the quote is 0 or 1 after the start
-    "inline_math": (r"\$", 0),
-    "span_extensions": (r"\{:", 0),
-    "html_entity": ("&", 0),
-    "typographic_syms": (r"--|\.\.\.|<<|>>", 1),  # "\<<", " >>": 1 before the angles
-    "line_break": (r"\n", 2),  # "  " or "\" before the newline
-    "escaped_chars": (r"\\", 0),
-    "escaped_chars_gfm": (r"\\", 0),
-    "strikethrough_gfm": ("~~", 0),
+    "emphasis": (("*", "_"), 0),
+    "codespan": (("`",), 0),
+    "autolink": (("<",), 0),
+    "span_html": (("<",), 0),
+    "footnote_marker": (("[",), 0),
+    "link": (("[",), 1),  # "![": the bracket is 1 after the start
+    "smart_quotes": (('"', "'"), 1),  # [^\\]?["']: the quote is 0 or 1 after the start
+    "inline_math": (("$",), 0),
+    "span_extensions": (("{:",), 0),
+    "html_entity": (("&",), 0),
+    "typographic_syms": (("--", "...", "<<", ">>"), 1),  # "\\<<", " >>": 1 before the angles
+    "line_break": ((("  \n", 2), ("\\\n", 1)), 0),  # searched for at the newline
+    "escaped_chars": (("\\",), 0),
+    "escaped_chars_gfm": (("\\",), 0),
+    "strikethrough_gfm": (("~~",), 0),
 }
