@@ -318,12 +318,30 @@ class JekyllContext(RenderContext):
                         break
                     except KeyError:
                         pass
-        if obj is not _MISS:
+        if obj is _MISS:
+            if root.__class__ is str:
+                return self._missing(path, token, default)  # an unset variable: nil
+        else:
             for index in range(1, len(path)):
                 segment = path[index]
-                if segment.__class__ is not str or segment in _SPECIAL_SEGMENTS:
-                    break
                 cls = obj.__class__
+                if segment.__class__ is not str:
+                    if segment.__class__ is int and cls is list:
+                        try:
+                            obj = obj[segment]  # negative indexes count from the end, as in Ruby
+                            continue
+                        except IndexError:
+                            return self._missing(path, token, default)
+                    break
+                if obj is None:
+                    return self._missing(path, token, default)  # nil.anything is nil
+                if segment in _SPECIAL_SEGMENTS:
+                    # a key of that name wins (forloop.last, a hash's "size" key);
+                    # else size/first/last are computed by python-liquid's path
+                    if (cls is dict or is_mapping_type(cls)) and segment in obj:
+                        obj = obj[segment]
+                        continue
+                    break
                 if cls is dict:
                     if segment not in obj:
                         return self._missing(path, token, default)
