@@ -27,6 +27,17 @@ def is_word_char(ch: str) -> bool:
     return cat[0] in "LM" or cat in ("Nd", "Nl", "Pc") or ch in "\u200c\u200d"
 
 
+_IN_HEADER_ID: dict[str, bool] = {}
+
+
+def _in_header_id(ch: str) -> bool:
+    """Whether generate_gfm_header_id keeps the character (remembered per character)."""
+    keep = _IN_HEADER_ID.get(ch)
+    if keep is None:
+        keep = _IN_HEADER_ID[ch] = ch in "- \t" or is_word_char(ch)
+    return keep
+
+
 class GFMParser(KramdownParser):
     PARSERS = {
         **KramdownParser.PARSERS,
@@ -129,8 +140,8 @@ class GFMParser(KramdownParser):
         text = text.lower()
         if text.isascii():  # ASCII word characters are exactly [a-z0-9_] (after lower())
             result = _NOT_ASCII_ID_CHAR.sub("", text)
-        else:
-            result = "".join(ch for ch in text if ch in "- \t" or is_word_char(ch))
+        else:  # each distinct character judged once
+            result = text.translate({ord(ch): None for ch in set(text) if not _in_header_id(ch)})
         result = result.replace(" ", "-").replace("\t", "-")
         self.id_counter[result] += 1
         if self.id_counter[result] > 0:
