@@ -159,7 +159,7 @@ _WHITESPACE = " \t\n\v\f\r\0"
 _AWK_SPLIT = re.compile(r"[ \t\n\v\f\r]+")
 _NEWLINE = re.compile(r"\r?\n")
 _STRIP_HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)
-_STRIP_HTML_TAGS = re.compile(r"<.*?>", re.S)
+_STRIP_HTML_TAGS = re.compile(r"<[^>]*>")  # = Ruby's /<.*?>/m (the lazy match stops at the first >)
 _ESCAPE_ONCE = re.compile(r"[\"><']|&(?!([a-zA-Z]+|(#\d+));)")
 _HTML_ESCAPE = {"&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;"}
 
