@@ -317,33 +317,18 @@ def rstrip(value: object) -> str:
     return rto_s(value).rstrip(_WHITESPACE)
 
 
-class _TextCache(dict):
-    """Results of a pure filter on long texts: listing pages run `post.content |
-    strip_html | number_of_words` (read-time) for every post again and again, on the
-    very same strings (whose hash Python keeps).  Bounded: cleared when full."""
-
-    LIMIT = 512
-
-    def remember(self, key, value):
-        if len(self) >= self.LIMIT:
-            self.clear()
-        self[key] = value
-        return value
-
-
-_LONG_TEXT = 256
-_STRIPPED = _TextCache()
-_WORD_COUNTS = _TextCache()
-
-
 def strip_html(value: object) -> str:
     text = rto_s(value)
-    if len(text) < _LONG_TEXT:
-        return _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", text))
-    stripped = _STRIPPED.get(text)
-    if stripped is None:
-        stripped = _STRIPPED.remember(text, _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", text)))
-    return stripped
+    return _strip_html_long(text) if len(text) >= 256 else _strip_html(text)
+
+
+def _strip_html(text: str) -> str:
+    return _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", text))
+
+
+# Listing pages run `post.content | strip_html` (read-time) for every post again and
+# again, on the very same strings (whose hash Python keeps).
+_strip_html_long = lru_cache(maxsize=512)(_strip_html)
 
 
 def strip_newlines(value: object) -> str:
@@ -960,18 +945,21 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _NON_CJK_WORD = re.compile(f"[^{_CJK} \\t\\n\\v\\f\\r]+")
 
 
+# Characters Python's str.split() takes for whitespace but Ruby's awk-style split does not.
+_NON_RUBY_SPACE = re.compile("[\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
 @lru_cache(maxsize=4096)  # the same page text is counted by several includes
 def _word_count(text: str) -> int:
-    """`text.split.length` without building the words' list twice."""
+    """`text.split.length` (Ruby splits on ASCII whitespace only)."""
+    if not _NON_RUBY_SPACE.search(text):
+        return len(text.split())  # the same words, split in C
     stripped = text.strip(" \t\n\v\f\r")
     return len(_AWK_SPLIT.split(stripped)) if stripped else 0
 
 
 def number_of_words(value: object, mode: object = None) -> int:
     text = rto_s(value)
-    if mode is None and len(text) >= _LONG_TEXT:
-        count = _WORD_COUNTS.get(text)
-        return _WORD_COUNTS.remember(text, _word_count(text)) if count is None else count
     if mode == "cjk":
         return len(_CJK_CHAR.findall(text)) + len(_NON_CJK_WORD.findall(text))
     if mode == "auto":
