@@ -318,43 +318,48 @@ class JekyllContext(RenderContext):
                         break
                     except KeyError:
                         pass
-        if obj is _MISS:
-            if root.__class__ is str:
+            else:
                 return self._missing(path, token, default)  # an unset variable: nil
         else:
-            for index in range(1, len(path)):
-                segment = path[index]
-                cls = obj.__class__
-                if segment.__class__ is not str:
-                    if segment.__class__ is int and cls is list:
-                        try:
-                            obj = obj[segment]  # negative indexes count from the end, as in Ruby
-                            continue
-                        except IndexError:
-                            return self._missing(path, token, default)
-                    break
-                if obj is None:
-                    return self._missing(path, token, default)  # nil.anything is nil
+            return super().get(path, token=token, default=default)
+        mapping_types = _MAPPING_TYPES
+        for segment in path[1:] if len(path) > 1 else ():
+            cls = obj.__class__
+            if segment.__class__ is not str:
+                if segment.__class__ is int and cls is list:
+                    try:
+                        obj = obj[segment]  # negative indexes count from the end, as in Ruby
+                        continue
+                    except IndexError:
+                        return self._missing(path, token, default)
+                break
+            if cls is dict:
+                if segment in obj:
+                    obj = obj[segment]
+                    continue
                 if segment in _SPECIAL_SEGMENTS:
-                    # a key of that name wins (forloop.last, a hash's "size" key);
-                    # else size/first/last are computed by python-liquid's path
-                    if (cls is dict or is_mapping_type(cls)) and segment in obj:
+                    break  # size/first/last: computed by python-liquid's path
+                return self._missing(path, token, default)
+            is_mapping = mapping_types.get(cls)
+            if is_mapping is None:
+                is_mapping = is_mapping_type(cls)
+            if is_mapping:
+                if segment in _SPECIAL_SEGMENTS:
+                    # a key of that name wins (forloop.last, a hash's "size" key)
+                    if segment in obj:
                         obj = obj[segment]
                         continue
                     break
-                if cls is dict:
-                    if segment not in obj:
-                        return self._missing(path, token, default)
+                try:
                     obj = obj[segment]
-                elif is_mapping_type(cls):
-                    try:
-                        obj = obj[segment]
-                    except KeyError:
-                        return self._missing(path, token, default)
-                else:
-                    break
+                except KeyError:
+                    return self._missing(path, token, default)
+            elif obj is None:
+                return self._missing(path, token, default)  # nil.anything is nil
             else:
-                return obj
+                break
+        else:
+            return obj
         return super().get(path, token=token, default=default)
 
     def _missing(self, path, token, default):
