@@ -36,6 +36,9 @@ from pathlib import Path
 
 from converter.errors import BuildError
 
+# Include memo traces (converter.liquid.include_memo) that body edits may add before
+# they are all dropped: about 1 KB each (an include's output and its probes).
+MEMO_BUDGET = 2000
 BODY_KEYS = frozenset(("content", "output", "excerpt"))
 # The site drop caches its page lists when first read, so pages made while
 # rendering (source maps) are in them only if the first read came later.
@@ -492,6 +495,7 @@ class IncrementalBuilder:
         self.cache_births: dict = {}        # page-list cache -> key of the item that first read it
         self.force_reread = False           # after a failed rebuild: do not trust the live site
         self._should_stop = None
+        self._memo_base = None              # include memo entries when its traces were last reset
         self.needs_full = True
         self._time = None
         self.source = Path(options.source).resolve()
@@ -752,6 +756,7 @@ class IncrementalBuilder:
             for token in frame:
                 self.dependents.setdefault(token, set()).add(key)
         self.site, self.snap = site, snap
+        self._memo_base = None
         self.list_sigs = snap.lists()
         self.layout_sigs = snap.layouts()
         self.data_sig = snap.freeze(site.data)
@@ -895,8 +900,20 @@ class IncrementalBuilder:
                 new_raw[key] = payload
                 fired.add(("body", key))
                 dirty.add(key)
-        forget_templates(site, paths)
+        # Body edits only: the include memo's traces stay valid (they are keyed by the
+        # values each render read, and the live site's items keep their identities), so
+        # the listings that show the edited item re-render their other cards from it.
+        bodies_only = len(patches) == len(paths) and all(p[0] == "body" for p in patches)
+        forget_templates(site, paths, keep_traces=bodies_only and self._traces_in_budget(site))
         return fired, dirty, new_raw
+
+    def _traces_in_budget(self, site) -> bool:
+        """Each body edit adds a few traces (the edited item's new values); past a
+        budget they are all dropped, so that memory stays bounded."""
+        entries = site.liquid.__dict__.get("include_memo_entries", 0)
+        if self._memo_base is None or entries < self._memo_base:
+            self._memo_base = entries
+        return entries - self._memo_base < MEMO_BUDGET
 
     # The general path: read everything again and compare with the saved state.
     def _reread(self, paths: set[str]):
@@ -1066,13 +1083,14 @@ def release_environments() -> None:
             cached.cache_clear()
 
 
-def forget_templates(site, paths: set[str]) -> None:
+def forget_templates(site, paths: set[str], keep_traces: bool = False) -> None:
     """Drop the parsed layouts and includes whose files changed (parsing is costly)."""
     for layout in site.layouts.values():
         if layout.relative_path in paths:
             site.renderer.layout_templates.pop(layout.name, None)
-    from converter.liquid.include_memo import reset
-    reset(site.liquid)  # the traces hold the old documents' values
+    if not keep_traces:
+        from converter.liquid.include_memo import reset
+        reset(site.liquid)  # the traces hold the old documents' values
     cache = site.liquid.include_cache
     for key, template in list(cache.items()):
         path = getattr(template, "path", None)
