@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import fnmatch
+import functools
 import io
 import json
 import os
@@ -31,7 +32,6 @@ class EntryFilter:
         self.include = [str(p) for p in site.config.get("include") or []]
         self.exclude = [str(p) for p in site.config.get("exclude") or []
                         if str(p) not in self.include]
-        self._matchers: dict[int, PatternSet] = {}
 
     def keep(self, entry: str) -> bool:
         if entry.endswith("."):
@@ -69,10 +69,13 @@ class EntryFilter:
         of it, or names it as a folder ("dir/")."""
         if not patterns:
             return False
-        matcher = self._matchers.get(id(patterns))
-        if matcher is None:
-            matcher = self._matchers[id(patterns)] = PatternSet(str(self.site.source), patterns)
-        return matcher.matches(join(str(self.site.source), entry))
+        source = str(self.site.source)
+        return pattern_set(source, tuple(patterns)).matches(join(source, entry))
+
+
+@functools.lru_cache(maxsize=64)  # an EntryFilter is made per folder; the patterns stay
+def pattern_set(source: str, patterns: tuple[str, ...]) -> "PatternSet":
+    return PatternSet(source, list(patterns))
 
 
 class PatternSet:
