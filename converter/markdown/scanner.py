@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-_SAFE_CACHE: dict[re.Pattern, tuple[bool, bool]] = {}
+# id(regex) -> (regex, safe at a line start, safe anywhere). Keyed by id: hashing a
+# compiled pattern hashes its whole program (over 1 us for the paragraph-end regex);
+# the entry holds the regex, so its id cannot be reused by another one.
+_SAFE_CACHE: dict[int, tuple[re.Pattern, bool, bool]] = {}
 _LEADING_BOUNDARY = re.compile(r"\A(?:\(\?[:>]|\()*\\[bB]")
 _CHAR_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")
 
@@ -21,7 +24,12 @@ def in_place_safe(regex: re.Pattern) -> tuple[bool, bool]:
     """(safe at a line start, safe anywhere) for matching ``regex`` at a position
     without slicing. At a line start ``\\A`` and look-behind behave differently;
     elsewhere also ``^`` and a leading word boundary do."""
-    cached = _SAFE_CACHE.get(regex)
+    entry = _SAFE_CACHE.get(id(regex)) or _safe_entry(regex)
+    return entry[1], entry[2]
+
+
+def _safe_entry(regex: re.Pattern) -> tuple[re.Pattern, bool, bool]:
+    cached = _SAFE_CACHE.get(id(regex))
     if cached is None:
         source = regex.pattern
         lookbehind = "(?<" in source.replace("(?P<", "")
@@ -29,7 +37,7 @@ def in_place_safe(regex: re.Pattern) -> tuple[bool, bool]:
         anywhere = (at_bol
                     and "^" not in _CHAR_CLASS.sub("", source.replace("\\\\", "").replace("\\^", ""))
                     and not _LEADING_BOUNDARY.match(source))
-        cached = _SAFE_CACHE[regex] = (at_bol, anywhere)
+        cached = _SAFE_CACHE[id(regex)] = (regex, at_bol, anywhere)
     return cached
 
 
@@ -66,7 +74,7 @@ class Scanner:
         if pos == 0:
             m = regex.search(self.string) if search else regex.match(self.string)
             return m, 0
-        safe_bol, safe_anywhere = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        _, safe_bol, safe_anywhere = _SAFE_CACHE.get(id(regex)) or _safe_entry(regex)
         if safe_anywhere or (safe_bol and self.string[pos - 1] == "\n" and not search):
             m = regex.search(self.string, pos) if search else regex.match(self.string, pos)
             return m, 0
@@ -93,7 +101,7 @@ class Scanner:
         """Match at the position without advancing (Ruby check / match?)."""
         pos = self.pos
         string = self.string
-        safe_at_bol, safe_anywhere = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        _, safe_at_bol, safe_anywhere = _SAFE_CACHE.get(id(regex)) or _safe_entry(regex)
         if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
             m = regex.match(string, pos)
             offset = 0
@@ -110,7 +118,7 @@ class Scanner:
         """Match at the position and advance past the match."""
         pos = self.pos
         string = self.string
-        safe_at_bol, safe_anywhere = _SAFE_CACHE.get(regex) or in_place_safe(regex)
+        _, safe_at_bol, safe_anywhere = _SAFE_CACHE.get(id(regex)) or _safe_entry(regex)
         if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
             m = regex.match(string, pos)
             offset = 0
