@@ -1,0 +1,63 @@
+"""What a long dev-loop session must not keep: replaced sites, one parse per edit.
+
+The growth these guard against was found with bench/serve_soak.py (1,000
+scripted edits on the bench site): every re-read site stayed alive through
+module-level caches keyed by its Liquid environment (+9 MB per front matter
+edit there), and the front matter memo kept a parse of every edited text.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from converter.build import BuildOptions
+from converter.incremental import IncrementalBuilder
+from tests.serve.helpers import EPOCH, clean_build, copy_site, edit, tree_differences
+
+POST = "_posts/2025-07-15-oled-driver.md"
+
+
+def test_replaced_sites_are_released(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    source = copy_site(tmp_path)
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().error is None
+    first = weakref.ref(builder.site)
+    parsed_sizes = []
+    for n in range(4):   # front matter edits: the site is read again each time
+        edit(source / POST, "title:", f"title: \"Title {n}\"\nold_title{n}:")
+        report = builder.rebuild({POST})
+        assert report.error is None and not report.full
+        parsed_sizes.append(len(builder.memo.parsed))
+    assert builder.site is not first()
+    gc.collect()
+    assert first() is None, "a replaced site is still referenced"
+    # One parse per file, whatever the number of edits.
+    assert len(set(parsed_sizes)) == 1, parsed_sizes
+    assert len(builder.log.warnings) < 50
+    assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+
+
+def test_body_edits_keep_include_traces_within_budget(tmp_path, monkeypatch):
+    from converter import incremental
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setattr(incremental, "MEMO_BUDGET", 3)
+    source = copy_site(tmp_path)
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().error is None
+    site = builder.site
+    entries = []
+    for n in range(6):   # body edits: the fast path, the live site stays
+        edit(source / POST, "\n---\n", f"\n---\n\nBody edit {n}.\n")
+        report = builder.rebuild({POST})
+        assert report.error is None and not report.full
+        assert builder.site is site
+        entries.append(site.liquid.__dict__.get("include_memo_entries", 0))
+        assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+    # Dropped once the budget is passed (after the first edit's), then bounded.
+    later = entries[1:]
+    assert min(later) < entries[0], entries
+    assert max(later) - min(later) <= 3 + 5, entries
