@@ -171,16 +171,19 @@ class GFMParser(KramdownParser):
 
     def parse_list(self):
         super().parse_list()
-        current_list = next(e for e in reversed(self.tree.children) if e.type in ("ul", "ol"))
+        for current_list in reversed(self.tree.children):
+            if current_list.type in ("ul", "ol"):
+                break
         is_tasklist = False
         for li in current_list.children:
             items = li.children
             if not items or items[0].type != "p":
                 continue
             first = items[0].children[0]
-            first.value, unchecked = TASK_UNCHECKED.subn(BOX_UNCHECKED, first.value)
-            first.value, checked = TASK_CHECKED_CI.subn(BOX_CHECKED, first.value)
-            is_tasklist = is_tasklist or bool(unchecked or checked)
+            if "[" in first.value:  # (both task markers have one)
+                first.value, unchecked = TASK_UNCHECKED.subn(BOX_UNCHECKED, first.value)
+                first.value, checked = TASK_CHECKED_CI.subn(BOX_CHECKED, first.value)
+                is_tasklist = is_tasklist or bool(unchecked or checked)
             if is_tasklist:
                 li.attr["class"] = "task-list-item"
         if is_tasklist:
