@@ -1358,6 +1358,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         # until the position passes it); one that depends on the scan position
         # (^, look-behind) is searched together with the span starts, as kramdown does.
         stop_at = -1
+        span_from, span_at = end + 1, -1  # find_start(string, p) is span_at for span_from <= p <= span_at
         combined = None
         if stop_re is not None and not in_place_safe(stop_re)[1]:
             combined = self._stop_or_span_start(stop_re, starts.source)
@@ -1368,7 +1369,11 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                 if combined is not None:
                     found = src.search_start(combined)
                 else:
-                    found = find_start(string, pos)
+                    if not span_from <= pos <= span_at:
+                        span_from = pos
+                        found = find_start(string, pos)
+                        span_at = end + 1 if found is None else found
+                    found = span_at if span_at <= end else None
                     if stop_re is not None:
                         if stop_at < pos:
                             m = stop_re.search(string, pos)
