@@ -27,6 +27,7 @@ import signal
 
 from converter.liquid.include_memo import adopt_stats, memo_stats
 from converter.log import Logger
+from converter.writer import signals_deferred
 
 # Forking pays off from about a hundred items; below that a serial render is as fast.
 MIN_SITE_ITEMS = 100
@@ -170,7 +171,11 @@ class Phase:
             for _ in range(jobs - 1):
                 receiving, sending = context.Pipe(duplex=False)
                 process = context.Process(target=self.work, args=(sending,), daemon=True)
-                process.start()
+                # A signal must not reach the worker before it drops this process's
+                # handlers (they would raise in it and print a traceback): it is held
+                # until the fork is done, here, and until the worker is ready, there.
+                with signals_deferred():
+                    process.start()
                 sending.close()
                 workers.append((process, receiving))
             results = self.render_chunks(local=True)
@@ -364,6 +369,8 @@ def default_signals() -> None:
     """Workers die quietly on SIGTERM/SIGINT: the parent cleans up and reports."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, signals_deferred.SIGNALS)
 
 
 def split(count: int, parts: int) -> list[tuple[int, int]]:
