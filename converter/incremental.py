@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import os
 import re
 import shutil
@@ -755,7 +756,10 @@ class IncrementalBuilder:
         for key, frame in self.excerpt_deps.items():
             for token in frame:
                 self.dependents.setdefault(token, set()).add(key)
+        replaced = self.site is not None and self.site is not site
         self.site, self.snap = site, snap
+        if replaced:
+            gc.collect()   # the old site is cyclic garbage (site <-> renderer <-> drops)
         self._memo_base = None
         self.list_sigs = snap.lists()
         self.layout_sigs = snap.layouts()
