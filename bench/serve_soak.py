@@ -258,12 +258,15 @@ def main() -> int:
                     time.sleep(rng.choice((0.0, 0.002, 0.01, 0.03)))
                 check = (site.permalink_output(post, dest), f"{marker}-{n}")
             saved = time.monotonic()
+            written = None
+            if kind == "post":   # the edited post's own output: the "written" time
+                written = (wait_for_text(*check) - saved) * 1000
             match, position = watcher.wait_for(REGENERATED, mark)
             if check is not None:   # a burst may take more than one rebuild
                 while check[1].encode() not in (check[0].read_bytes() if check[0].exists() else b""):
                     match, position = watcher.wait_for(REGENERATED, position)
             finished = time.monotonic()
-            rows[kind].append({"finished ms": (finished - saved) * 1000,
+            rows[kind].append({"finished ms": (finished - saved) * 1000, "written ms": written,
                                "reported ms": int(match.group(3)),
                                "rendered": int(match.group(1).replace(",", ""))})
             errors += [line for line in watcher.lines[mark:position] if ERROR.search(line)]
@@ -309,6 +312,10 @@ def main() -> int:
               f"(reported {statistics.median(reported):6.0f} ms, max {max(finished):6.0f} ms), "
               f"re-rendered median {statistics.median(rendered):.0f} "
               f"(min {min(rendered)}, max {max(rendered)})")
+        written = [r["written ms"] for r in kind_rows if r["written ms"] is not None]
+        if written:
+            print(f"  {'':8}         the edited post's output written: median "
+                  f"{statistics.median(written):.0f} ms (max {max(written):.0f} ms)")
     print(f"\ncrash: {crash or 'none'}")
     print(f"error lines: {len(errors)}" + "".join(f"\n  {e}" for e in errors[:10]))
     subprocess.run([sys.executable, "-m", "converter", "build", "-q", "-s", str(site_dir),
