@@ -101,12 +101,12 @@ def source_name(item) -> str:
     return getattr(item, "relative_path", "").lstrip("/") or f"(generated page {item.url})"
 
 
-def warn_conflicts(site) -> None:
+def warn_conflicts(site, items: list, destinations: list[Path]) -> None:
     """Doctor.conflicting_urls, as Jekyll's Site#write runs it: the last one written wins."""
     targets: dict[Path, list[str]] = {}
-    for item in site.items_to_write():
+    for item, destination in zip(items, destinations):
         if not is_redirect_page(item):
-            targets.setdefault(item.destination(site.dest), []).append(source_name(item))
+            targets.setdefault(destination, []).append(source_name(item))
     for target, names in targets.items():
         if len(names) > 1:
             site.log.warn("Conflict:", "The following destination is shared by multiple files.")
@@ -142,13 +142,6 @@ class Staging:
         if self.root.exists():
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def target(self, item) -> Path:
-        target = item.destination(self.root)
-        if not inside_fresh(target, self.root_text):
-            raise BuildError(f"refusing to write outside the destination: {target}",
-                             item.relative_path)
-        return target
-
     def targets(self, site) -> dict[int, Path]:
         """{render_index: file} of the outputs that may be staged as soon as rendered:
         those no other file overwrites (the writer settles shared destinations in order)."""
@@ -169,25 +162,38 @@ class Staging:
                      (output or "").encode("utf-8"), self.make_folder)
         item.output_staged_at(target)
 
-    def stage_item(self, item) -> Path:
-        target = self.target(item)
+    def staged_path(self, item, destination: Path) -> Path:
+        """Where `destination` (a file under the destination folder) is staged."""
+        text = str(destination)
+        dest_text = str(self.dest)
+        target = Path(self.root_text + text[len(dest_text):]) \
+            if text.startswith(dest_text + os.sep) else None
+        if target is None or not inside_fresh(target, self.root_text):
+            raise BuildError(f"refusing to write outside the destination: {destination}",
+                             item.relative_path)
+        return target
+
+    def stage_item(self, item, destination: Path) -> None:
+        target = self.staged_path(item, destination)
         if isinstance(item, StaticFile):
             stage_static(item.path, self.dest / target.relative_to(self.root), target,
                          self.make_folder)
         elif item.staged_at != target:
             self.stage_rendered(item, target)
-        return target
 
 
 def write_site(site, staging: Staging | None = None) -> list[Path]:
     """Assemble the new site beside the destination, then swap it in. Returns written paths.
     `staging` is the one outputs were already written into while rendering, if any."""
     dest = site.dest
+    items = list(site.items_to_write())
+    written = [item.destination(dest) for item in items]  # each computed once
     try:
-        warn_conflicts(site)
-        check_destination(site, planned_outputs(site))
+        warn_conflicts(site, items, written)
+        check_destination(site, planned_outputs(dest, written))
         staging = staging or Staging.open(dest)
-        written = [staging.stage_item(item) for item in site.items_to_write()]
+        for item, destination in zip(items, written):
+            staging.stage_item(item, destination)
         carry_kept_files(site, staging.root)
         swap_into_place(staging.root, dest)
     except OSError as exc:  # disk full, permissions: the old site is still in place
@@ -197,7 +203,6 @@ def write_site(site, staging: Staging | None = None) -> list[Path]:
     finally:
         if staging is not None:
             staging.discard()
-    written = [dest / path.relative_to(staging.root) for path in written]
     record_manifest(site, written)
     return written
 
@@ -211,12 +216,12 @@ def write_site(site, staging: Staging | None = None) -> list[Path]:
 MANIFEST_NAME = "converter-manifest.json"
 
 
-def planned_outputs(site) -> set[str]:
+def planned_outputs(dest: Path, destinations: list[Path]) -> set[str]:
     # destinations are sanitised paths under dest (model.in_dest_dir): plain string
     # prefixes tell which are inside, with no filesystem lookups
-    root = str(site.dest) + os.sep
-    return {text[len(root):].replace(os.sep, "/") for item in site.items_to_write()
-            if (text := str(item.destination(site.dest))).startswith(root)}
+    root = str(dest) + os.sep
+    return {text[len(root):].replace(os.sep, "/") for destination in destinations
+            if (text := str(destination)).startswith(root)}
 
 
 def keep_list(site) -> list[str]:
