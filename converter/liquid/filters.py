@@ -328,7 +328,7 @@ def _strip_html(text: str) -> str:
 
 # Listing pages run `post.content | strip_html` (read-time) for every post again and
 # again, on the very same strings (whose hash Python keeps).
-_strip_html_long = lru_cache(maxsize=512)(_strip_html)
+_strip_html_long = lru_cache(maxsize=2048)(_strip_html)  # more than a listing of 1,000 posts
 
 
 def strip_newlines(value: object) -> str:
