@@ -151,15 +151,19 @@ class Staging:
             planned.setdefault(target, []).append(item)
         return {items[0].render_index: target for target, items in planned.items()
                 if len(items) == 1 and not isinstance(items[0], StaticFile)
-                and hasattr(items[0], "render_index") and inside_fresh(target, self.root_text)}
+                and hasattr(items[0], "render_index") and inside_fresh(target, self.root_text)
+                and "\x00" not in str(target)}  # the writer reports that one
 
     def stage_rendered(self, item, target: Path) -> None:
         """Write a freshly rendered output; the item then keeps only the file."""
         output = item.output
-        if target.exists():  # staged before a re-render
-            target.unlink()
-        stage_output(self.dest / target.relative_to(self.root), target,
-                     (output or "").encode("utf-8"), self.make_folder)
+        try:
+            if target.exists():  # staged before a re-render
+                target.unlink()
+            stage_output(self.dest / target.relative_to(self.root), target,
+                         (output or "").encode("utf-8"), self.make_folder)
+        except (OSError, ValueError) as exc:  # disk full, a name no file system takes
+            raise write_error(exc, self.dest) from exc
         item.output_staged_at(target)
 
     def staged_path(self, item, destination: Path) -> Path:
@@ -171,6 +175,10 @@ class Staging:
         if target is None or not inside_fresh(target, self.root_text):
             raise BuildError(f"refusing to write outside the destination: {destination}",
                              item.relative_path)
+        if "\x00" in text:  # no file system takes it (Ruby: "string contains null byte")
+            raise BuildError(f"the output path {text!r} contains a NUL character",
+                             item.relative_path,
+                             hint="Remove it from the permalink or the file name.")
         return target
 
     def stage_item(self, item, destination: Path) -> None:
@@ -180,6 +188,13 @@ class Staging:
                          self.make_folder)
         elif item.staged_at != target:
             self.stage_rendered(item, target)
+
+
+def write_error(exc: Exception, dest: Path) -> BuildError:
+    filename = getattr(exc, "filename", None)
+    return BuildError(f"could not write the site: {getattr(exc, 'strerror', None) or exc}"
+                      + (f" ({filename})" if filename else ""),
+                      hint=f"The previous site in {dest} was left as it was.")
 
 
 def write_site(site, staging: Staging | None = None) -> list[Path]:
@@ -196,10 +211,8 @@ def write_site(site, staging: Staging | None = None) -> list[Path]:
             staging.stage_item(item, destination)
         carry_kept_files(site, staging.root)
         swap_into_place(staging.root, dest)
-    except OSError as exc:  # disk full, permissions: the old site is still in place
-        raise BuildError(f"could not write the site: {exc.strerror or exc}"
-                         + (f" ({exc.filename})" if exc.filename else ""),
-                         hint=f"The previous site in {dest} was left as it was.") from exc
+    except (OSError, ValueError) as exc:  # disk full, permissions: the old site stays
+        raise write_error(exc, dest) from exc
     finally:
         if staging is not None:
             staging.discard()

@@ -39,6 +39,12 @@ CASES = {
         ["p.md", "nested too deeply"]),
     "empty permalink: stop": (
         {"p.md": "---\npermalink: ''\n---\nx\n"}, [], 1, ["p.md", "Invalid permalink"]),
+    "permalink with a NUL character: stop": (
+        {"p.md": "---\npermalink: \"/a\\0b/\"\n---\nx\n"}, [], 1, ["p.md", "NUL character"]),
+    "permalink with a NUL character, parallel build: stop": (
+        {"p.md": "---\npermalink: \"/a\\0b/\"\n---\nx\n",
+         **{f"_posts/2020-01-01-n{i}.md": "---\n---\nx\n" for i in range(110)}},
+        [], 1, ["p.md", "NUL character"]),
     # configuration and data
     "_config.yml invalid YAML: stop": (
         {"_config.yml": "title: [oops\n"}, [], 1, ["_config.yml:1:8", "YAML error"]),
