@@ -271,6 +271,10 @@ _CONVERT = {"tag:yaml.org,2002:null": lambda text: None,
             "tag:yaml.org,2002:float": psych_float,
             "tag:yaml.org,2002:timestamp": parse_timestamp}
 _DECLINE = object()
+# Characters YAML refuses (controls, surrogates) or reads as line breaks (NEL, LS, PS),
+# and the byte order mark: text holding any goes to the parser.
+_NOT_PLAIN_TEXT = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                             "\U00010000-\U0010ffff]")
 
 
 def simple_scalar(text: str):
@@ -300,7 +304,7 @@ def simple_scalar(text: str):
 
 def load_simple(text: str):
     """A mapping of simple front matter (see above), or None to use the YAML parser."""
-    if "\t" in text or "\r" in text:
+    if "\t" in text or "\r" in text or _NOT_PLAIN_TEXT.search(text):
         return None
     lines = text.split("\n")
     if lines[0].rstrip(" ") == "---":  # front matter comes with its document start

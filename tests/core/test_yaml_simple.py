@@ -71,6 +71,8 @@ SCALARS = [
     "2020-01-01 10:00:00.5 -05:00", "<<", "[a, b]", "{a: b}", "&anchor x", "*alias", "!tag x",
     "|", ">", "%x", "@x", "`x`", "- x", "-x", "-", "?", "? x", ":x", ",x", "# comment", "x:",
     "a, b", "a[0]", "éàü", "日本語", "x   ", "(paren)", "=", "$x", "^x", "a\\b", "trailing '",
+    # characters YAML refuses or reads as line breaks
+    "x\x00y", "x\x07y", "'x\x01'", "x\x7fy", "x\x85y", "x\u2028y", "x\ufeffy", "x\U0001F600",
 ]
 
 
