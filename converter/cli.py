@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -157,6 +158,20 @@ def report_build_error(exc: BuildError, trace: bool) -> None:
     print(f"  Error: {indented(str(exc))}", file=sys.stderr)
     if not trace:
         print("         Run again with --trace for more information.", file=sys.stderr)
+
+
+def console_main() -> None:
+    """The `converter` command: main(), then leave without the interpreter's teardown.
+    A build leaves a large heap that Python would free object by object at exit
+    (0.2 s on a 1,300-document site); by now every file is written and closed, and
+    the output streams are flushed here."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        logging.shutdown()
+        os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
