@@ -66,8 +66,11 @@ def render_parallel(site, jobs: int, staging=None) -> None:
     sass = [p for p in pages if p.is_sass]
     documents = Phase(site, docs, targets, staging, alone=sass)
     rerender_flagged(site, documents.run(jobs))
+    first_page = pages[0].render_index
     early = [p for p in pages if p.is_sass and (
-        p.render_index in documents.rendered_alone or render_alone(site, p, pages[0].render_index))]
+        p.render_index in documents.rendered_alone or render_alone(
+            site, p, lambda other, p=p: first_page <= getattr(other, "render_index", -1)
+            < p.render_index))]
     rest = [p for p in pages if p not in early]
     if rest:
         rerender_flagged(site, Phase(site, rest, targets, staging, heavy_first=True).run(jobs))
@@ -77,17 +80,18 @@ def render_parallel(site, jobs: int, staging=None) -> None:
             site.renderer.render_item(page)
 
 
-def rendered_alone(site, page) -> bool:
-    """Render `page` seeing no other item; undo it (False) if it read one or the page list."""
-    read_other = []
+def render_alone(site, page, matters) -> bool:
+    """Render `page` ahead of its turn; if it read an item for which `matters(item)`
+    holds, or the page list, undo the render and return False."""
+    read = []
 
     def content_hook(other, attribute):
-        if other is not page:
-            read_other.append(other)
+        if matters(other):
+            read.append(other)
         return getattr(other, attribute)
 
     def pages_hook():
-        read_other.append(None)
+        read.append(None)
         return site.pages
 
     site.content_hook, site.pages_hook = content_hook, pages_hook
@@ -95,7 +99,7 @@ def rendered_alone(site, page) -> bool:
         site.renderer.render_item(page)
     finally:
         site.content_hook = site.pages_hook = None
-    if read_other:
+    if read:
         undo_render(site, page)
         return False
     return True
@@ -104,30 +108,6 @@ def rendered_alone(site, page) -> bool:
 def undo_render(site, page) -> None:
     page.content, page.output = page.raw_content, None
     site.pages[:] = [p for p in site.pages if getattr(p, "created_by", None) is not page]
-
-
-def render_alone(site, page, phase_start: int) -> bool:
-    """Render `page` ahead of the pages before it, if it reads none of them (else undo)."""
-    read_pages = []
-
-    def content_hook(other, attribute):
-        if phase_start <= getattr(other, "render_index", -1) < page.render_index:
-            read_pages.append(other)
-        return getattr(other, attribute)
-
-    def pages_hook():
-        read_pages.append(None)
-        return site.pages
-
-    site.content_hook, site.pages_hook = content_hook, pages_hook
-    try:
-        site.renderer.render_item(page)
-    finally:
-        site.content_hook = site.pages_hook = None
-    if not read_pages:
-        return True
-    undo_render(site, page)
-    return False
 
 
 def prepare(site) -> None:
@@ -299,7 +279,7 @@ class Phase:
         for page in self.alone:
             pages_before = len(site.pages)
             try:
-                if not rendered_alone(site, page):
+                if not render_alone(site, page, lambda other, page=page: other is not page):
                     continue
             except Exception as exc:  # noqa: BLE001 - left for the serial retry to report
                 error = exc
