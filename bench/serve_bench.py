@@ -36,15 +36,17 @@ JEKYLL_DONE = re.compile(r"\.\.\.done in ([\d.]+) seconds")
 
 
 class Watcher:
-    """A `--watch` process whose output lines are collected as they come."""
+    """A `--watch` process whose output lines are collected as they come (also used by
+    serve_soak.py)."""
 
-    def __init__(self, command: list[str], env: dict, cwd: Path, ready: str, log: Path):
+    def __init__(self, command: list[str], env: dict, cwd: Path, ready: str | None, log: Path):
         self.process = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: list[str] = []
         self.log = log.open("w", encoding="utf-8")
         threading.Thread(target=self._read, daemon=True).start()
-        self.wait_for(re.compile(ready), start=0, timeout=3600)
+        if ready is not None:
+            self.wait_for(re.compile(ready), start=0, timeout=3600)
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -56,16 +58,28 @@ class Watcher:
         return len(self.lines)
 
     def wait_for(self, pattern: re.Pattern, start: int, timeout: float = 1800):
+        """The first line from `start` on matching `pattern`, and the index after it."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for line in self.lines[start:]:
-                match = pattern.search(line)
+            lines = self.lines
+            for index in range(start, len(lines)):
+                match = pattern.search(lines[index])
                 if match:
-                    return match
+                    return match, index + 1
             if self.process.poll() is not None:
-                raise RuntimeError("watcher exited:\n" + "\n".join(self.lines[-20:]))
-            time.sleep(0.01)
+                raise RuntimeError("watcher exited:\n" + "\n".join(self.lines[-30:]))
+            time.sleep(0.002)
         raise TimeoutError(f"{pattern.pattern} not seen:\n" + "\n".join(self.lines[-20:]))
+
+    def memory(self) -> dict[str, int]:
+        """Rss and Pss in bytes, from smaps_rollup."""
+        values = {}
+        with open(f"/proc/{self.process.pid}/smaps_rollup") as handle:
+            for line in handle:
+                parts = line.split()
+                if parts and parts[0] in ("Rss:", "Pss:"):
+                    values[parts[0][:-1]] = int(parts[1]) * 1024
+        return values
 
     def stop(self) -> None:
         self.process.terminate()
@@ -135,7 +149,7 @@ def converter_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
                 mark = watcher.mark()
                 saved = apply(marker)
                 written = wait_for_text(target, marker)
-                done = watcher.wait_for(REGENERATED, start=mark, timeout=600)
+                done, _ = watcher.wait_for(REGENERATED, start=mark, timeout=600)
                 finished = time.monotonic()
                 rows.append({"written ms": (written - saved) * 1000,
                              "finished ms": (finished - saved) * 1000,
@@ -170,7 +184,7 @@ def jekyll_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
                 mark = watcher.mark()
                 saved = apply(marker)
                 written = wait_for_text(output, marker)
-                done = watcher.wait_for(JEKYLL_DONE, start=mark)
+                done, _ = watcher.wait_for(JEKYLL_DONE, start=mark)
                 rows.append({"written ms": (written - saved) * 1000,
                              "finished ms": (time.monotonic() - saved) * 1000,
                              "reported ms": float(done.group(1)) * 1000,

@@ -27,9 +27,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from serve_bench import Watcher  # this folder: the same --watch process driver
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT.parent / "shared" / "tools"
@@ -41,58 +42,6 @@ ERROR = re.compile(r"^\s*Error:|Traceback")
 # Edit kinds and their share of the edits (the rest are post body edits).
 WEIGHTS = {"post": 0.80, "post-fm": 0.05, "include": 0.03, "layout": 0.015, "data": 0.01,
            "new": 0.03, "delete": 0.03, "burst": 0.035}
-
-
-class Watcher:
-    """A `--watch` process whose output lines are collected as they come."""
-
-    def __init__(self, command: list[str], env: dict, log: Path):
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.lines: list[str] = []
-        self.log = log.open("w", encoding="utf-8")
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.append(line.rstrip("\n"))
-            self.log.write(line)
-            self.log.flush()
-
-    def mark(self) -> int:
-        return len(self.lines)
-
-    def wait_for(self, pattern: re.Pattern, start: int, timeout: float = 600):
-        """The first line from `start` on matching `pattern`, and the index after it."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            lines = self.lines
-            for index in range(start, len(lines)):
-                match = pattern.search(lines[index])
-                if match:
-                    return match, index + 1
-            if self.process.poll() is not None:
-                raise RuntimeError("watcher exited:\n" + "\n".join(self.lines[-30:]))
-            time.sleep(0.002)
-        raise TimeoutError(f"{pattern.pattern} not seen:\n" + "\n".join(self.lines[-20:]))
-
-    def memory(self) -> dict[str, int]:
-        """Rss and Pss in bytes, from smaps_rollup."""
-        values = {}
-        with open(f"/proc/{self.process.pid}/smaps_rollup") as handle:
-            for line in handle:
-                parts = line.split()
-                if parts and parts[0] in ("Rss:", "Pss:"):
-                    values[parts[0][:-1]] = int(parts[1]) * 1024
-        return values
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 class Site:
@@ -217,7 +166,7 @@ def main() -> int:
           + ", ".join(f"{k} {kinds.count(k)}" for k in WEIGHTS), flush=True)
     started = time.monotonic()
     watcher = Watcher([sys.executable, "-m", "converter", "build", "--watch", "-s", str(site_dir),
-                       "-d", str(dest)], env, work / "watch.log")
+                       "-d", str(dest)], env, ROOT, None, work / "watch.log")
     _, position = watcher.wait_for(re.compile("Auto-regeneration"), 0, timeout=3600)
     print(f"initial build: {time.monotonic() - started:.1f} s", flush=True)
     time.sleep(0.5)
@@ -282,7 +231,6 @@ def main() -> int:
     except Exception as exc:
         crash = f"{type(exc).__name__}: {exc}"
     finally:
-        final = watcher.memory() if watcher.process.poll() is None else None
         watcher.stop()
     print()
     if args.memory_csv:
