@@ -22,6 +22,7 @@ ESCAPE_RE = {
     "text": rx(rf"{_REFERENCE}|<|>|&"),
     "attribute": rx(rf"{_REFERENCE}|<|>|&|\""),
 }
+_ATTRIBUTE_ESCAPE_SUB = ESCAPE_RE["attribute"].sub
 ENTITY_NBSP = entity("nbsp")
 TYPOGRAPHIC_SYMS = {
     "mdash": ["mdash"], "ndash": ["ndash"], "hellip": ["hellip"],
@@ -62,6 +63,13 @@ def html_attributes(attr: dict) -> str:
         return ""
     parts = []
     for key, value in attr.items():
+        if value.__class__ is str:  # the usual case, inlined: same checks and escaping as below
+            if key == "id" and not value.strip():
+                continue
+            if "&" in value or "<" in value or ">" in value or '"' in value:
+                value = _ATTRIBUTE_ESCAPE_SUB(_escape_sub, value)
+            parts.append(f' {key}="{value}"')
+            continue
         if value is None or (key == "id" and not str(value).strip()):
             continue
         parts.append(f' {key}="{escape_html(_to_s(value), "attribute")}"')

@@ -13,6 +13,7 @@ import re
 from . import patterns as P
 from .element import Element
 from .rx import escape, rx, translate
+from .scanner import in_place_safe
 
 HTML_CONTENT_MODEL_BLOCK = (
     "address applet article aside blockquote body dd details div dl fieldset figure figcaption "
@@ -57,6 +58,8 @@ def content_model(name: str) -> str:
 class HtmlParserMixin:
     def parse_html_attributes(self, text: str, in_html_tag: bool = True) -> dict:
         attrs: dict[str, str] = {}
+        if not text:  # (an attribute needs a name)
+            return attrs
         for m in P.HTML_ATTRIBUTE_RE.finditer(text):
             name, value, _, quoted = m.groups()
             if in_html_tag:
@@ -68,14 +71,17 @@ class HtmlParserMixin:
         """The start tag was just matched by self.src; build the element and let
         ``handler(el, closed, handle_body)`` process its body."""
         src = self.src
-        name = src[1]
-        if name.lower() in HTML_ELEMENT:
-            name = name.lower()
-        closed = src[4] is not None
-        attrs = self.parse_html_attributes(src[2], name in HTML_ELEMENT)
+        m = src.last  # (the HTML_TAG_RE match: groups 1, 2 and 4 exist)
+        name = m.group(1)
+        lower = name.lower()
+        known = lower in HTML_ELEMENT
+        if known:
+            name = lower
+        closed = m.group(4) is not None
+        attrs = self.parse_html_attributes(m.group(2), known)
         el = Element("html_element", name, attrs, {"category": "block"})
         self.tree.children.append(el)
-        if not closed and el.value in HTML_ELEMENTS_WITHOUT_BODY:
+        if not closed and name in HTML_ELEMENTS_WITHOUT_BODY:
             closed = True
         if name in ("script", "style"):
             self.handle_raw_html_tag(name)
@@ -102,6 +108,87 @@ class HtmlParserMixin:
             self.tree = self.stack.pop()
 
     def _parse_raw_html_body(self, handler):
+        """The body loop of parse_raw_html (parser/html.rb parse_raw_html), fast form.
+
+        Equivalent to ``_parse_raw_html_body_general``: the five regexes are
+        matched in place (``RAW_HTML_IN_PLACE``: none depends on the scan
+        position), and after the ``<`` found by HTML_RAW_START only the regex
+        that can match its next character is tried (a comment needs ``<!``, an
+        instruction ``<?``, a close tag ``</``, a start tag a name character:
+        the others would fail), leaving the same position, text and last match.
+        """
+        if not RAW_HTML_IN_PLACE:
+            return self._parse_raw_html_body_general(handler)
+        src = self.src
+        string = src.string
+        end = len(string)
+        tree = self.tree  # (handlers restore self.tree before returning)
+        children = tree.children
+        in_html = tree.value in HTML_ELEMENT
+        raw_start = _RAW_START_SEARCH
+        while src.pos < end:
+            pos = src.pos
+            m = raw_start(string, pos)
+            if m is None:  # add_text(src.rest); terminate
+                src.last = None
+                if children and children[-1].type == "text":
+                    children[-1].value += string[pos:]
+                elif pos < end:
+                    children.append(Element("text", string[pos:]))
+                src.pos = end
+                break
+            start = m.start()
+            if start > pos:  # add_text(text before the "<")
+                if children and children[-1].type == "text":
+                    children[-1].value += string[pos:start]
+                else:
+                    children.append(Element("text", string[pos:start]))
+            src.pos = start
+            src.last_start = start
+            src.last_offset = 0
+            second = string[start + 1]  # (HTML_RAW_START matched "<" and one more character)
+            if second == "!":
+                m = _COMMENT_MATCH(string, start)
+                src.last = m
+                if m is not None:
+                    src.pos = m.end()
+                    children.append(Element("xml_comment", m.group(0), None, {"category": "block"}))
+                    continue
+            elif second == "?":
+                m = _INSTRUCTION_MATCH(string, start)
+                src.last = m
+                if m is not None:
+                    src.pos = m.end()
+                    children.append(Element("xml_pi", m.group(0), None, {"category": "block"}))
+                    continue
+            elif second == "/":
+                m = _TAG_CLOSE_MATCH(string, start)
+                src.last = m
+                if m is not None:
+                    src.pos = m.end()
+                    name = m.group(1).lower() if in_html else m.group(1)
+                    if tree.value == name:
+                        break
+                    if children and children[-1].type == "text":
+                        children[-1].value += m.group(0)
+                    else:
+                        children.append(Element("text", m.group(0)))
+                    continue
+            else:
+                m = _TAG_MATCH(string, start)
+                src.last = m
+                if m is not None:
+                    src.pos = m.end()
+                    self.handle_html_start_tag(handler)
+                    continue
+            # add_text(src.getch())
+            if children and children[-1].type == "text":
+                children[-1].value += string[start]
+            else:
+                children.append(Element("text", string[start]))
+            src.pos = start + 1
+
+    def _parse_raw_html_body_general(self, handler):
         src = self.src
         done = False
         while not src.eos and not done:
@@ -231,6 +318,15 @@ class HtmlParserMixin:
         else:
             self.add_text(src.rest, el)
             src.terminate()
+
+
+RAW_HTML_IN_PLACE = all(in_place_safe(regex)[1] for regex in (
+    P.HTML_RAW_START, P.HTML_COMMENT_RE, P.HTML_INSTRUCTION_RE, P.HTML_TAG_RE, P.HTML_TAG_CLOSE_RE))
+_RAW_START_SEARCH = P.HTML_RAW_START.search
+_COMMENT_MATCH = P.HTML_COMMENT_RE.match
+_INSTRUCTION_MATCH = P.HTML_INSTRUCTION_RE.match
+_TAG_MATCH = P.HTML_TAG_RE.match
+_TAG_CLOSE_MATCH = P.HTML_TAG_CLOSE_RE.match
 
 
 def _close_lookahead(name: str):

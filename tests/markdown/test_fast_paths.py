@@ -66,3 +66,63 @@ def test_first_chars_never_rule_out_a_match():
     assert checked > 1000
     assert first_chars(re.compile(r"(?i)k")) == frozenset("kK")
     assert first_chars(re.compile(r"a?")) is None  # can match empty
+
+
+# --- whole-document checks: a fast path against the general code it replaces ---
+
+HTML_PIECES = ["<div>", "</div>", "<DIV class='a'>", "<span>", "</span>", "<p>", "</p>", "<pre>", "</pre>",
+               "<!-- c -->", "<!--", "-->", "<?pi x?>", "<?", "<br>", "<br/>", "<img src=x>", "</ br>",
+               "<a href=\"u\" markdown=\"1\">", "</a>", "<script>", "</script>", "<x:y z=1>", "</x:y>",
+               "<div markdown=\"block\">", "<div markdown=\"span\">", "<td>", "</td>", "< div>", "<1>",
+               "<_u a>", "</_u>", "<", ">", "&amp;", "&", "*em*", "`c`", "\n", "\n\n", "  ", "text", "é",
+               "<Foo b>", "</Foo>", "</foo>", "<SPAN>", "</Span>",
+               "{: .c}\n", "<article itemscope itemtype=\"http://s\">", "</article>", "</P>", "<p/>"]
+
+
+def html_documents(count=600, seed=5):
+    rng = random.Random(seed)
+    docs = []
+    for _ in range(count):
+        body = "".join(rng.choice(HTML_PIECES) for _ in range(rng.randint(1, 30)))
+        docs.append(rng.choice(["", "<div>", "<div>\n", "para\n\n<div class=\"x\">\n", "<p>"]) + body)
+    return docs
+
+
+def tree_dump(el, depth=0):
+    out = [f"{'  ' * depth}{el.type} {el.value!r} {el.attr} {sorted((k, repr(v)) for k, v in el.options.items())}"]
+    for child in el.children:
+        out.extend(tree_dump(child, depth + 1))
+    return out
+
+
+def convert_both(monkeypatch, cls, attribute, general, documents, options=None):
+    """(fast, general) results of parsing + converting each document."""
+    from converter.markdown.html_converter import convert
+
+    opts = jekyll_options(options or {}, None)
+
+    def run():
+        results = []
+        for doc in documents:
+            root = GFMParser(opts).parse(doc)
+            results.append(("\n".join(tree_dump(root)), convert(root, opts)))
+        return results
+
+    fast = run()
+    with monkeypatch.context() as patch:
+        patch.setattr(cls, attribute, general)
+        slow = run()
+    return fast, slow
+
+
+def test_raw_html_body_fast_path_matches_general(monkeypatch):
+    from converter.markdown import html_parser
+
+    assert html_parser.RAW_HTML_IN_PLACE  # else the fast path is never taken
+    cls = html_parser.HtmlParserMixin
+    docs = html_documents()
+    for options in ({}, {"parse_block_html": True}, {"parse_span_html": False}):
+        fast, slow = convert_both(monkeypatch, cls, "_parse_raw_html_body", cls._parse_raw_html_body_general,
+                                  docs, options)
+        for doc, a, b in zip(docs, fast, slow):
+            assert a == b, (options, doc)
