@@ -20,6 +20,7 @@ from collections import OrderedDict
 import mistune
 from mistune.core import BlockState
 
+from .fast_paths import PlainParagraph
 from .gfm import GFMParser
 from .html_converter import convert as convert_tree
 from .options import jekyll_options, merge_options
@@ -98,6 +99,7 @@ class KramdownConverter:
         input_name = str(self.options.get("input") or "kramdown").lower()
         parser_class = PARSER_FOR_INPUT.get(input_name, KramdownParser)
         self._markdown = build_markdown(parser_class, self.options)
+        self._plain_paragraph = PlainParagraph.for_parser(parser_class, self.options)
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._cache_size = cache_size
 
@@ -116,6 +118,10 @@ class KramdownConverter:
         return result
 
     def _convert_uncached(self, text: str) -> str:
+        if self._plain_paragraph is not None:  # a one-line plain paragraph (titles): same HTML, no parse
+            html_text = self._plain_paragraph(text)
+            if html_text is not None:
+                return html_text
         try:
             with recursion_headroom():
                 return self._markdown(text)

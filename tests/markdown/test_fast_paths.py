@@ -126,3 +126,43 @@ def test_raw_html_body_fast_path_matches_general(monkeypatch):
                                   docs, options)
         for doc, a, b in zip(docs, fast, slow):
             assert a == b, (options, doc)
+
+
+LINE_ALPHABET = (list("abcXYZ019 :,;.!?()-'\"*_`<>[]{}|&#$%^~=+/\\@\t\x00\x0b\x0c\r\n")
+                 + ["é", "串", "\u00a0", "\u2028", "--", "...", "<<", ">>", "{:", "~~", "&amp;", "  ", "1. ", "- ",
+                    "# ", "> ", "    ", "Post 12: a study", " - Welcome!", "\n===", "\n---", "[^1]", "*[", "{::"])
+
+
+def random_lines(count=6000, seed=13):
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(count):
+        line = "".join(rng.choice(LINE_ALPHABET) if rng.random() < 0.3 else rng.choice("abcXYZ019 ")
+                       for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.6:  # mostly clean lines, so that the shortcut is taken often
+            line = line.replace("\n", " ").replace("\r", " ")
+        lines.append(line + rng.choice(["", "", "\n", "\n\n", " ", "\t\n"]))
+    return lines
+
+
+def test_plain_paragraph_shortcut_matches_the_pipeline():
+    from converter.markdown import KramdownConverter
+
+    lines = random_lines() + ["Post 481: sharpness and retrieval", "\x00a", "\x00", "a\x00", "é", "a|b", "a -- b",
+                              "1 apple", "1. apple", "+ x", "A - Welcome to my site!", "x\n", "x\n\n", "a < b > c"]
+    for options in ({}, {"hard_wrap": True}, {"input": "kramdown"}, {"gfm_quirks": ["no_auto_typographic"]},
+                    {"smart_quotes": "lsaquo,rsaquo,laquo,raquo"}, {"auto_ids": False},
+                    {"remove_line_breaks_for_cjk": True}):
+        converter = KramdownConverter(options, cache_size=0)
+        assert converter._plain_paragraph is not None
+        general = KramdownConverter(options, cache_size=0)
+        general._plain_paragraph = None
+        taken = 0
+        for line in lines:
+            shortcut = converter._plain_paragraph(line)
+            if shortcut is not None:
+                taken += 1
+                assert shortcut == general.convert(line), (options, line)
+            assert converter.convert(line) == general.convert(line), (options, line)
+        assert taken > 1000, taken
+    assert KramdownConverter({"input": "SmartyPants"})._plain_paragraph is None
