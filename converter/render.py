@@ -74,9 +74,12 @@ class Renderer:
     def render_liquid(self, source: str, payload: dict, name: str, template=None) -> str:
         started = time.perf_counter() if self.profile is not None else 0.0
         try:
-            if template is None:
-                template = self.env.from_string(source, name=name)
-            output = template.render(**payload)
+            if template is not None:
+                output = template.render(**payload)
+            elif "{{" in source or "{%" in source:
+                output = self.env.from_string(source, name=name).render(**payload)
+            else:
+                output = source  # no Liquid markup: text renders as itself (most post bodies)
         except BuildError:
             raise
         except RecursionError as exc:

@@ -38,7 +38,9 @@ from liquid.builtin.expressions.primitive import Identifier
 from liquid.output import NullIO
 from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
-from liquid.builtin.tags.for_tag import BreakTag, ContinueTag
+from liquid.builtin.tags.for_tag import BreakTag, ContinueTag, ForLoop, ForNode
+from liquid.builtin.tags.if_tag import IfNode
+from liquid.exceptions import BreakLoop, ContinueLoop
 from liquid.builtin.tags.tablerow_tag import TablerowTag
 from liquid.context import ReadOnlyChainMap
 from liquid.exceptions import (BlockNestingError, FilterArgumentError, LiquidSyntaxError,
@@ -63,22 +65,73 @@ for _slot in ("__eq__", "__hash__"):
         delattr(Identifier, _slot)
 
 
+_NULL_IO = NullIO()  # writes nothing and keeps no state: one serves every blank block
+
+
 def _render_block(self, context: RenderContext, buffer) -> int:
-    """BlockNode.render_to_output without a generator per block (the hot path)."""
-    if self.blank and context.env.suppress_blank_control_flow_blocks:
-        null = NullIO()
-        for node in self.nodes:
-            node.render(context, null)
-        return 0
+    """BlockNode.render_to_output without a generator per block (the hot path).  The
+    children's render_to_output is called directly: Node.render only adds the
+    disabled-tags check, needed while a tag (`render`) disables some."""
     if context.disabled_tags:
+        if self.blank and context.env.suppress_blank_control_flow_blocks:
+            for node in self.nodes:
+                node.render(context, _NULL_IO)
+            return 0
         return sum(node.render(context, buffer) for node in self.nodes)
+    if self.blank and context.env.suppress_blank_control_flow_blocks:
+        for node in self.nodes:
+            node.render_to_output(context, _NULL_IO)
+        return 0
     count = 0
     for node in self.nodes:
         count += node.render_to_output(context, buffer)
     return count
 
 
+def _render_if(self, context: RenderContext, buffer) -> int:
+    """IfNode.render_to_output, entering the chosen block without Node.render."""
+    if self.condition.evaluate(context):
+        block = self.consequence
+    else:
+        for alternative in self.alternatives:
+            if alternative.expression.evaluate(context):
+                block = alternative.block
+                break
+        else:
+            block = self.default
+            if block is None:
+                return 0
+    if context.disabled_tags:
+        return block.render(context, buffer)
+    return block.render_to_output(context, buffer)
+
+
+def _render_for(self, context: RenderContext, buffer) -> int:
+    """ForNode.render_to_output, entering the loop body without Node.render."""
+    it, length = self.expression.evaluate(context)
+    if not length:
+        return self.default.render(context, buffer) if self.default else 0
+    name = self.expression.identifier
+    forloop = ForLoop(name=f"{name}-{self.expression.iterable}", it=it, length=length,
+                      parentloop=context.parentloop())
+    namespace = {"forloop": forloop, name: None}
+    render = self.block.render if context.disabled_tags else self.block.render_to_output
+    count = 0
+    with context.loop(namespace, forloop):
+        for item in forloop:
+            namespace[name] = item
+            try:
+                count += render(context, buffer)
+            except ContinueLoop:
+                continue
+            except BreakLoop:
+                break
+    return count
+
+
 BlockNode.render_to_output = _render_block
+IfNode.render_to_output = _render_if
+ForNode.render_to_output = _render_for
 
 
 _ALWAYS_TRUTHY = frozenset((str, int, float, list, dict, tuple))
@@ -120,6 +173,20 @@ class FlatPath(Path):
 
     def evaluate(self, context: RenderContext) -> object:
         return context.get(self.path, token=self.token)
+
+
+class FastBoolean(logical.BooleanExpression):
+    """A condition (`if`, `elsif`, `unless`) with the truthiness test inlined."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: RenderContext) -> bool:
+        obj = self.expression.evaluate(context)
+        if obj.__class__ in _ALWAYS_TRUTHY:
+            return True
+        if obj is None or obj is False:
+            return False
+        return _is_truthy(obj)
 
 
 _FILTER_NEEDS: dict = {}  # filter function -> (with_context, with_environment)
@@ -168,8 +235,8 @@ def walk_nodes(template: BoundTemplate) -> Iterator[Node]:
 
 
 def flatten_paths(template: BoundTemplate) -> None:
-    """Turn a template's flat Paths into FlatPaths and its filters into FastFilters
-    (same layout, faster evaluate)."""
+    """Turn a template's flat Paths into FlatPaths, its filters into FastFilters and
+    its conditions into FastBooleans (same layout, faster evaluate)."""
     try:
         for node in walk_nodes(template):
             expressions = list(node.expressions())
@@ -179,6 +246,8 @@ def flatten_paths(template: BoundTemplate) -> None:
                         all(s.__class__ in (str, int) for s in expression.path):
                     expression.__class__ = FlatPath
                 else:
+                    if expression.__class__ is logical.BooleanExpression:
+                        expression.__class__ = FastBoolean
                     for name in ("filters", "tail_filters"):
                         for filter_ in getattr(expression, name, None) or ():
                             if filter_.__class__ is Filter:
