@@ -13,6 +13,7 @@ from .. import highlight
 from .element import Element
 from .entities import entity
 from .html_parser import HTML_ELEMENTS_WITHOUT_BODY
+from .rouge_lexers import LEXERS as ROUGE_PORTS
 from .rx import rx
 
 ESCAPE_MAP = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"}
@@ -44,6 +45,10 @@ _LEADING_NON_LETTERS = re.compile(r"^[^a-zA-Z]+", re.M)
 _NON_ID_CHARS = re.compile(r"[^a-zA-Z0-9 -]")
 _LANGUAGE_CLASS = re.compile(r"\blanguage-([^ \t\n\v\f\r]+)")
 _LANGUAGE_CLASS_OR_START = re.compile(r"\blanguage-[^ \t\n\v\f\r]+|(^)")
+_LANGUAGE_CLASS_AT_START = re.compile(r"\blanguage-[^ \t\n\v\f\r]+").match
+# highlight.render_tokens(text, "plaintext") is escape_code(text): Rouge's PlainText
+# has no port here and no Pygments lexer (checked by the tests on random texts)
+_PLAINTEXT_IS_ESCAPED = "plaintext" not in ROUGE_PORTS
 
 
 def _escape_sub(m: re.Match) -> str:
@@ -593,7 +598,10 @@ class HtmlConverter:
         tag = highlight.find_lexer_tag(lang or default_lang)
         if opts.get("disable") or tag is None or (tag == "plaintext" and not opts.get("guess_lang")):
             return None, default_lang
-        html = highlight.render_tokens(text, tag)
+        if tag == "plaintext" and _PLAINTEXT_IS_ESCAPED:  # render_tokens' plain-text case: one escaped token
+            html = highlight.escape_code(text)
+        else:
+            html = highlight.render_tokens(text, tag)
         if opts.get("line_numbers"):
             html = highlight.render_line_table(
                 text, html, int(opts.get("start_line") or 1),
@@ -607,9 +615,16 @@ class HtmlConverter:
     def add_syntax_highlighter_to_class_attr(self, attr: dict, lang=None):
         attr["class"] = ((attr.get("class") or "") + self.highlighter_class).lstrip()
         if lang:
-            attr["class"] = _LANGUAGE_CLASS_OR_START.sub(
-                lambda m: f"language-{lang}" + (" " if m.group(1) is not None else ""),
-                attr["class"], count=1)
+            # _LANGUAGE_CLASS_OR_START.sub(..., count=1) (kept below): its first match is always at
+            # 0, "language-..." there or else the empty start, so the class is replaced or prefixed
+            cls = attr["class"]
+            m = _LANGUAGE_CLASS_AT_START(cls)
+            attr["class"] = f"language-{lang}{cls[m.end():]}" if m is not None else f"language-{lang} {cls}"
+
+    @staticmethod
+    def _add_language_class_general(cls: str, lang: str) -> str:
+        return _LANGUAGE_CLASS_OR_START.sub(
+            lambda m: f"language-{lang}" + (" " if m.group(1) is not None else ""), cls, count=1)
 
 
 def convert(root: Element, options: dict) -> str:

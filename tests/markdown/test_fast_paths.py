@@ -166,3 +166,56 @@ def test_plain_paragraph_shortcut_matches_the_pipeline():
             assert converter.convert(line) == general.convert(line), (options, line)
         assert taken > 1000, taken
     assert KramdownConverter({"input": "SmartyPants"})._plain_paragraph is None
+
+
+CODE_SNIPPETS = [
+    "def f(x):\n    return x * 0  # comment\n", "class A(B):\n    '''doc'''\n    @dec\n    def g(self, *a, **k): pass\n",
+    "x = f'{a!r:>10}' + b\"\\x00\" + r'\\d' + 0x1F + 1e-3j\n", "#include <stdio.h>\nint main() { printf(\"%d\\n\", 1); }\n",
+    "echo \"$HOME\" | grep -v '^#' && ls -la ${X:-y} <<EOF\nhi\nEOF\n", "SELECT a, b FROM t WHERE x = 'y'; -- c\n",
+    "{\"a\": [1, 2.5, true, null], \"b\": {\"c\": \"d\"}}\n", "key: value\nlist:\n  - a\n  - b: |\n      text\n",
+    "<div class=\"a\"><script>var x = 1 < 2;</script><style>a { color: red; }</style></div>\n",
+    "function f(a) { return `t ${a}` + /re+/g.test(a); }\n", "fn main() { let x: Vec<u8> = vec![1]; println!(\"{}\", x); }\n",
+    "\\begin{document} $x^2$ \\end{document}\n", "a = [1 2; 3 4]';\n% comment\n", "", "\n", "\t \n",
+]
+
+
+def test_rouge_lexer_loop_matches_the_step_loop():
+    from converter.markdown.rouge_lexers import LEXERS
+    from converter.markdown.rouge_lexers.engine import RougeLexer
+
+    rng = random.Random(17)
+    pieces = list("abzAZ09_ \t\n#/*'\"`$@%&|<>{}[]()=+-.,:;!?\\^~") + ["def ", "class ", "return", "if ", "--", "/*", "*/",
+                                                                           "<!--", "-->", "\"\"\"", "'''", "0x1", "1.5e3"]
+    texts = CODE_SNIPPETS + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(150)]
+    checked = 0
+    for tag in LEXERS:
+        lexer_class = LEXERS[tag]
+        if lexer_class.lex is not RougeLexer.lex:
+            continue
+        for text in texts:
+            assert lexer_class().lex(text) == lexer_class()._lex_general(text), (tag, text)
+            checked += 1
+    assert checked > 5000
+
+
+def test_code_class_and_plain_text_shortcuts():
+    from converter import highlight
+    from converter.markdown import html_converter as H
+
+    assert H._PLAINTEXT_IS_ESCAPED
+    for text in random_texts(2000, seed=19) + ["", "a & b < c > d", "\n"]:
+        assert highlight.render_tokens(text, "plaintext") == highlight.escape_code(text), text
+    converter = H.HtmlConverter(None, {"syntax_highlighter": "rouge"})
+    rng = random.Random(23)
+    words = ["language-x", "language-", "language-py", "xlanguage-y", "a", "", " ", "\t", "-", "languages", "é",
+             "highlighter-rouge", "language-a language-b"]
+    for _ in range(3000):
+        cls = "".join(rng.choice(words) + rng.choice(["", " ", "\t"]) for _ in range(rng.randint(0, 4)))
+        lang = rng.choice(["python", "c", "x y", "", None])
+        attr = {"class": cls} if rng.random() < 0.8 else {}
+        fast = dict(attr)
+        converter.add_syntax_highlighter_to_class_attr(fast, lang)
+        expected = ((attr.get("class") or "") + converter.highlighter_class).lstrip()
+        if lang:
+            expected = H.HtmlConverter._add_language_class_general(expected, lang)
+        assert fast["class"] == expected, (cls, lang)

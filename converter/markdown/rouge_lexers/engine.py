@@ -107,7 +107,92 @@ class RougeLexer:
     # driving
 
     def lex(self, text: str) -> list[tuple[str, str]]:
-        """Tokens as (short class name, text), consecutive same-class tokens merged."""
+        """Tokens as (short class name, text), consecutive same-class tokens merged.
+
+        ``_lex_general`` with ``_step`` inlined and its state in locals (the
+        stack and output lists are only ever changed in place by callbacks);
+        the tests compare the two on every lexer."""
+        states = self.compiled_states()
+        by_char = self._by_char
+        self.output = output = []
+        self._text = text
+        self._rest_pos = -1
+        stack = self.stack
+        dynamic_states = self.dynamic_states
+        end = len(text)
+        pos = 0
+        null_steps = 0
+        rest = text
+        rest_pos = -1
+        while pos < end:
+            at_bol = pos == 0 or text[pos - 1] == "\n"
+            if not stack:  # Rouge raises 'empty stack!'; keep lexing from root instead
+                stack.append("root")
+            state_name = stack[-1]
+            rules = by_char.get(state_name)
+            if rules is not None:
+                rules = rules.get(text[pos])
+            if rules is None:
+                if state_name in states:
+                    rules = self.rules_for(state_name, text[pos])
+                else:
+                    rules = dynamic_states[state_name]
+            in_place = pos == 0
+            for regex, action, next_state, bol_only, safe_at_bol, safe_anywhere in rules:
+                if bol_only and not at_bol:
+                    continue
+                if in_place or safe_anywhere or (at_bol and safe_at_bol):
+                    m = regex.match(text, pos)
+                    if m is None:
+                        continue
+                    size = m.end() - pos
+                else:
+                    if rest_pos != pos:
+                        rest = text[pos:]
+                        rest_pos = pos
+                    m = regex.match(rest)
+                    if m is None:
+                        continue
+                    size = m.end()
+                self.match = m
+                if action.__class__ is str:
+                    output.append((action, m.group(0)))
+                    if next_state is not None:
+                        if next_state == "#pop":
+                            stack.pop()
+                        elif next_state == "#push":
+                            stack.append(stack[-1])
+                        else:
+                            stack.append(next_state)
+                elif callable(action):
+                    action(self, m)
+                else:
+                    output.append((action, m.group(0)))
+                    if next_state == "#pop":
+                        stack.pop()
+                    elif next_state == "#push":
+                        stack.append(stack[-1])
+                    elif next_state is not None:
+                        stack.append(next_state)
+                if size == 0:
+                    null_steps += 1
+                    if null_steps > MAX_NULL_SCANS:
+                        break  # as no rule matching
+                else:
+                    null_steps = 0
+                pos += size
+                break
+            else:
+                output.append(("err", text[pos]))
+                pos += 1
+                continue
+            if size == 0 and null_steps > MAX_NULL_SCANS:
+                output.append(("err", text[pos]))
+                pos += 1
+        return merge_tokens(output)
+
+    def _lex_general(self, text: str) -> list[tuple[str, str]]:
+        """lex() as Rouge's loop reads: one _step per token."""
         states = self.compiled_states()
         self.output = []
         self._text = text
