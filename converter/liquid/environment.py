@@ -51,6 +51,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import UNDEFINED, Undefined
 
+from .drops import Drop
 from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s, truthy
 
 
@@ -139,11 +140,12 @@ _is_truthy = logical.is_truthy
 
 
 def _fast_is_truthy(obj: object) -> bool:
-    """is_truthy without its attribute and ABC checks for plain values."""
+    """is_truthy without its attribute and ABC checks for plain values and the nil of
+    a missing variable (Undefined; not its strict kinds, which raise)."""
     cls = obj.__class__
-    if cls in _ALWAYS_TRUTHY:
+    if cls in _ALWAYS_TRUTHY or obj is True:
         return True
-    if obj is None or obj is False:
+    if obj is None or obj is False or cls is Undefined:
         return False
     return _is_truthy(obj)
 
@@ -161,8 +163,21 @@ def _fast_contains(token, left, right) -> bool:
     return _contains(token, left, right)
 
 
+_eq = logical._eq
+_PLAIN_EQ = frozenset((str, int, float, type(None)))
+
+
+def _fast_eq(left: object, right: object) -> bool:
+    """`==` between plain values: python-liquid's _eq ends in `left == right` for them
+    after its Undefined, drop, empty/blank and bool checks."""
+    if left.__class__ in _PLAIN_EQ and right.__class__ in _PLAIN_EQ:
+        return left == right
+    return _eq(left, right)
+
+
 logical.is_truthy = _fast_is_truthy
 logical._contains = _fast_contains
+logical._eq = _fast_eq
 
 
 class FlatPath(Path):
@@ -175,6 +190,18 @@ class FlatPath(Path):
         return context.get(self.path, token=self.token)
 
 
+class NestedPath(Path):
+    """A variable path with bracketed variables (`site.data[page.lang]`).  Its segments
+    are names, numbers or paths; Path.evaluate tells them apart with isinstance
+    against the Path ABC, a Python-level check per segment."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: RenderContext) -> object:
+        return context.get([s if isinstance(s, (str, int)) else s.evaluate(context)
+                            for s in self.path], token=self.token)
+
+
 class FastBoolean(logical.BooleanExpression):
     """A condition (`if`, `elsif`, `unless`) with the truthiness test inlined."""
 
@@ -182,9 +209,10 @@ class FastBoolean(logical.BooleanExpression):
 
     def evaluate(self, context: RenderContext) -> bool:
         obj = self.expression.evaluate(context)
-        if obj.__class__ in _ALWAYS_TRUTHY:
+        cls = obj.__class__
+        if cls in _ALWAYS_TRUTHY or obj is True:
             return True
-        if obj is None or obj is False:
+        if obj is None or obj is False or cls is Undefined:
             return False
         return _is_truthy(obj)
 
@@ -235,16 +263,19 @@ def walk_nodes(template: BoundTemplate) -> Iterator[Node]:
 
 
 def flatten_paths(template: BoundTemplate) -> None:
-    """Turn a template's flat Paths into FlatPaths, its filters into FastFilters and
+    """Turn a template's Paths into FlatPaths or NestedPaths, its filters into FastFilters and
     its conditions into FastBooleans (same layout, faster evaluate)."""
     try:
         for node in walk_nodes(template):
             expressions = list(node.expressions())
             while expressions:
                 expression = expressions.pop()
-                if expression.__class__ is Path and \
-                        all(s.__class__ in (str, int) for s in expression.path):
-                    expression.__class__ = FlatPath
+                if expression.__class__ is Path:
+                    if all(s.__class__ in (str, int) for s in expression.path):
+                        expression.__class__ = FlatPath
+                    else:
+                        expression.__class__ = NestedPath
+                        expressions.extend(expression.children())
                 else:
                     if expression.__class__ is logical.BooleanExpression:
                         expression.__class__ = FastBoolean
@@ -409,10 +440,24 @@ class JekyllContext(RenderContext):
                 if segment in _SPECIAL_SEGMENTS:
                     break  # size/first/last: computed by python-liquid's path
                 return self._missing(path, token, default)
-            is_mapping = mapping_types.get(cls)
-            if is_mapping is None:
-                is_mapping = is_mapping_type(cls)
-            if is_mapping:
+            kind = mapping_types.get(cls)
+            if kind is None:
+                kind = is_mapping_type(cls)
+            if kind is _DROP and cls.__getitem__ is _DROP_GETITEM:
+                # Drop.__getitem__ inlined, a missing key without a KeyError (the
+                # dependency tracker of `serve` replaces Drop.__getitem__: then not)
+                getter = cls._GETTERS.get(segment)
+                if getter is not None:
+                    obj = getter(obj)
+                    continue
+                fallback = obj.fallback()
+                if segment in fallback:
+                    obj = fallback[segment]
+                    continue
+                if segment in _SPECIAL_SEGMENTS:
+                    break
+                return self._missing(path, token, default)
+            if kind:
                 if segment in _SPECIAL_SEGMENTS:
                     # a key of that name wins (forloop.last, a hash's "size" key)
                     if segment in obj:
@@ -487,14 +532,20 @@ class RecordingContext(JekyllContext):
                 recorder.created.discard(id(namespace))
 
 
-_MAPPING_TYPES: dict[type, bool] = {}
+_MAPPING_TYPES: dict[type, object] = {}
+_DROP = 2  # a Drop class reading keys with Drop.__getitem__ (see drops.py)
+_DROP_GETITEM = Drop.__getitem__
 
 
-def is_mapping_type(cls: type) -> bool:
-    """issubclass(cls, Mapping), remembered: ABC checks are slow on the hot path."""
+def is_mapping_type(cls: type) -> object:
+    """issubclass(cls, Mapping), remembered: ABC checks are slow on the hot path.
+    True for a mapping, _DROP (also true) for a drop using Drop's own lookup."""
     known = _MAPPING_TYPES.get(cls)
     if known is None:
-        known = _MAPPING_TYPES[cls] = issubclass(cls, Mapping)
+        known = issubclass(cls, Mapping)
+        if known and issubclass(cls, Drop) and cls.__getitem__ is _DROP_GETITEM:
+            known = _DROP
+        _MAPPING_TYPES[cls] = known
     return known
 
 
