@@ -57,15 +57,18 @@ def content_model(name: str) -> str:
 
 class HtmlParserMixin:
     def parse_html_attributes(self, text: str, in_html_tag: bool = True) -> dict:
-        attrs: dict[str, str] = {}
         if not text:  # (an attribute needs a name)
-            return attrs
-        for m in P.HTML_ATTRIBUTE_RE.finditer(text):
-            name, value, _, quoted = m.groups()
-            if in_html_tag:
-                name = name.lower()
-            attrs[name] = value if value is not None else (quoted if quoted is not None else "")
-        return attrs
+            return {}
+        # a pure function of its arguments, and generated HTML repeats attribute lists:
+        # remembered (a fresh copy each time, as callers change the dict)
+        key = (text, in_html_tag)
+        attrs = _ATTRIBUTES_CACHE.get(key)
+        if attrs is None:
+            attrs = _parse_html_attributes(text, in_html_tag)
+            if len(_ATTRIBUTES_CACHE) >= _ATTRIBUTES_CACHE_SIZE:
+                _ATTRIBUTES_CACHE.clear()
+            _ATTRIBUTES_CACHE[key] = attrs
+        return dict(attrs)
 
     def handle_html_start_tag(self, handler):
         """The start tag was just matched by self.src; build the element and let
@@ -126,6 +129,10 @@ class HtmlParserMixin:
         children = tree.children
         in_html = tree.value in HTML_ELEMENT
         raw_start = _RAW_START_SEARCH
+        # start tags handled by kramdown's handler inside a raw element: see below
+        inline_tags = (getattr(handler, "__func__", None) is HtmlParserMixin.handle_kramdown_html_tag
+                       and getattr(handler, "__self__", None) is self
+                       and tree.type == "html_element" and tree.options.get("content_model") == "raw")
         while src.pos < end:
             pos = src.pos
             m = raw_start(string, pos)
@@ -179,6 +186,25 @@ class HtmlParserMixin:
                 src.last = m
                 if m is not None:
                     src.pos = m.end()
+                    if inline_tags and self.block_ial is None:
+                        # handle_html_start_tag + handle_kramdown_html_tag inlined for their usual
+                        # case in a raw body: no IAL, no markdown attribute, not script/style ->
+                        # a raw element, its body parsed as raw HTML
+                        name = m.group(1)
+                        lower = name.lower()
+                        known = lower in HTML_ELEMENT
+                        if known:
+                            name = lower
+                        if name != "script" and name != "style":
+                            attrs = self.parse_html_attributes(m.group(2), known)
+                            if "markdown" not in attrs:
+                                closed = m.group(4) is not None or name in HTML_ELEMENTS_WITHOUT_BODY
+                                el = Element("html_element", name, attrs,
+                                             {"category": "block", "content_model": "raw", "is_closed": closed})
+                                children.append(el)
+                                if not closed:
+                                    self.parse_raw_html(el, handler)
+                                continue
                     self.handle_html_start_tag(handler)
                     continue
             # add_text(src.getch())
@@ -322,11 +348,38 @@ class HtmlParserMixin:
 
 RAW_HTML_IN_PLACE = all(in_place_safe(regex)[1] for regex in (
     P.HTML_RAW_START, P.HTML_COMMENT_RE, P.HTML_INSTRUCTION_RE, P.HTML_TAG_RE, P.HTML_TAG_CLOSE_RE))
-_RAW_START_SEARCH = P.HTML_RAW_START.search
+# Faster forms of HTML_RAW_START and HTML_TAG_RE for that loop, same matches (the tests
+# compare them on random text). RAW_START: the "<" is searched as a literal (sre then
+# skips ahead quickly) and only where a name (its first character), "/", "!--" or "?"
+# follows, which is what the look-ahead of HTML_RAW_START accepts; its start is the same.
+# TAG: a name's character run cannot end in ":" or before "\s*>" when shortened, so it
+# is possessive; a quoted value inside the atomic attribute group ends at the first
+# closing quote, which [^"]*+" finds without sre's lazy character-by-character scan.
+_UNAME_FAST = r"(?:[^\W\d][\w.-]*+:)?[^\W\d][\w.-]*+"
+_WS = r"[ \t\n\v\f\r]"
+HTML_RAW_START_FAST = re.compile(r"<(?=[^\W\d]|/|!--|\?)", re.M)
+HTML_TAG_RE_FAST = re.compile(
+    rf"<((?>{_UNAME_FAST})){_WS}*((?>{_WS}+{_UNAME_FAST}(?:{_WS}*={_WS}*(?:\w+|(\"|')"
+    rf"(?:(?<=\")[^\"]*+\"|(?<=')[^']*+')))?)*){_WS}*(/)?>", re.M | re.S)
+_RAW_START_SEARCH = HTML_RAW_START_FAST.search
 _COMMENT_MATCH = P.HTML_COMMENT_RE.match
 _INSTRUCTION_MATCH = P.HTML_INSTRUCTION_RE.match
-_TAG_MATCH = P.HTML_TAG_RE.match
+_TAG_MATCH = HTML_TAG_RE_FAST.match
 _TAG_CLOSE_MATCH = P.HTML_TAG_CLOSE_RE.match
+
+
+def _parse_html_attributes(text: str, in_html_tag: bool) -> dict:
+    attrs: dict[str, str] = {}
+    for m in P.HTML_ATTRIBUTE_RE.finditer(text):
+        name, value, _, quoted = m.groups()
+        if in_html_tag:
+            name = name.lower()
+        attrs[name] = value if value is not None else (quoted if quoted is not None else "")
+    return attrs
+
+
+_ATTRIBUTES_CACHE: dict = {}
+_ATTRIBUTES_CACHE_SIZE = 4096
 
 
 def _close_lookahead(name: str):

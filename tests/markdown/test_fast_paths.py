@@ -219,3 +219,39 @@ def test_code_class_and_plain_text_shortcuts():
         if lang:
             expected = H.HtmlConverter._add_language_class_general(expected, lang)
         assert fast["class"] == expected, (cls, lang)
+
+
+def test_raw_html_fast_regexes_match_like_kramdowns():
+    from converter.markdown import html_parser
+
+    rng = random.Random(29)
+    pieces = ["<", ">", "/", "/>", "</", "<!--", "-->", "<!-", "<!", "<?", "?", "!", "a", "Ab", "x:y", ":", "_", "-", ".", "1", "é",
+              " ", "\t", "\n", "=", "\"", "'", "v", "class=\"a b\"", "t='x\"y'", "k=1", "=\"", "\"'", "div", "é:z"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(2000)]
+    names, values = ["a", "div", "x:y", "_u", "é", "1", ""], ["1", "\"v w\"", "'v\"w'", "\"", "'a", "\"\n\"", "", "=x"]
+    for _ in range(2000):  # tag-like texts with random damage
+        attrs = "".join(rng.choice([" ", "\t", "\n", "  "]) + rng.choice(names)
+                        + (rng.choice(["=", " = ", "="]) + rng.choice(values) if rng.random() < 0.7 else "")
+                        for _ in range(rng.randint(0, 4)))
+        tag = f"<{rng.choice(names)}{attrs}{rng.choice(['', ' ', '/', ' /'])}>"
+        if rng.random() < 0.3:
+            cut = rng.randrange(len(tag))
+            tag = tag[:cut] + rng.choice(pieces) + tag[cut + 1:]
+        texts.append(tag + rng.choice(["", "x", ">"]))
+    texts += ['<article class="archive__item" itemscope itemtype="http://schema.org/CreativeWork">',
+              "<a href='u\"v' title=\"x'y\">", "<x:y z:w=\"1\"/>", "<b a=\"1\" b='2\" c=3>", "<p a=\"\n\">"]
+    matched = 0
+    for text in texts:
+        for pos in range(len(text) + 1):
+            a, b = P.HTML_TAG_RE.match(text, pos), html_parser.HTML_TAG_RE_FAST.match(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, pos)
+            matched += a is not None
+            a, b = P.HTML_RAW_START.search(text, pos), html_parser.HTML_RAW_START_FAST.search(text, pos)
+            assert (a and a.start()) == (b and b.start()), (text, pos)
+    assert matched > 400
+    parser = GFMParser(jekyll_options({}, None))
+    for text in texts[:500] * 2:  # remembered attribute lists: equal, and a fresh dict each time
+        for in_tag in (True, False):
+            attrs = parser.parse_html_attributes(text, in_tag)
+            assert attrs == html_parser._parse_html_attributes(text, in_tag)
+            attrs["markdown"] = "changed"
