@@ -255,3 +255,23 @@ def test_raw_html_fast_regexes_match_like_kramdowns():
             attrs = parser.parse_html_attributes(text, in_tag)
             assert attrs == html_parser._parse_html_attributes(text, in_tag)
             attrs["markdown"] = "changed"
+
+
+def test_conversion_leaves_the_collector_as_it_found_it(monkeypatch):
+    import gc
+
+    from converter.markdown import KramdownConverter
+
+    converter = KramdownConverter(cache_size=0)
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert converter.convert("*a*\n\n<div>x</div>") == "<p><em>a</em></p>\n\n<div>x</div>\n"
+            assert gc.isenabled() is enabled
+            with monkeypatch.context() as patch:  # a failing conversion too
+                patch.setattr(converter, "_markdown", lambda text: 1 / 0)
+                assert converter.convert("a\nb") == "<p>a\nb</p>\n"
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
