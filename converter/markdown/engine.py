@@ -128,13 +128,17 @@ class KramdownConverter:
         gc_was_enabled = gc.isenabled()
         if gc_was_enabled:
             gc.disable()
+        limit = sys.getrecursionlimit()  # recursion_headroom(), inlined
+        if limit < CONVERSION_RECURSION_LIMIT:
+            sys.setrecursionlimit(CONVERSION_RECURSION_LIMIT)
         try:
-            with recursion_headroom():
-                return self._markdown(text)
+            return self._markdown(text)
         except Exception:  # noqa: BLE001 - a page must still build
             log.exception("kramdown conversion failed; emitting escaped text")
             return f"<p>{html.escape(text, quote=False)}</p>\n"
         finally:
+            if limit < CONVERSION_RECURSION_LIMIT:
+                sys.setrecursionlimit(limit)
             if gc_was_enabled:
                 gc.enable()
 

@@ -515,6 +515,8 @@ class HtmlConverter:
     # footnotes
 
     def footnote_content(self) -> str:
+        if not self.footnotes:  # (what the loop below leaves: an empty list, no output)
+            return ""
         ol = Element("ol")
         if self.footnote_start != 1:
             ol.attr["start"] = self.footnote_start

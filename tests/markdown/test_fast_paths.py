@@ -259,6 +259,7 @@ def test_raw_html_fast_regexes_match_like_kramdowns():
 
 def test_conversion_leaves_the_collector_as_it_found_it(monkeypatch):
     import gc
+    import sys
 
     from converter.markdown import KramdownConverter
 
@@ -267,8 +268,10 @@ def test_conversion_leaves_the_collector_as_it_found_it(monkeypatch):
     try:
         for enabled in (True, False):
             (gc.enable if enabled else gc.disable)()
+            limit = sys.getrecursionlimit()
             assert converter.convert("*a*\n\n<div>x</div>") == "<p><em>a</em></p>\n\n<div>x</div>\n"
-            assert gc.isenabled() is enabled
+            assert converter.convert("> " * 400 + "deep").count("<blockquote>") == 400  # the headroom
+            assert gc.isenabled() is enabled and sys.getrecursionlimit() == limit
             with monkeypatch.context() as patch:  # a failing conversion too
                 patch.setattr(converter, "_markdown", lambda text: 1 / 0)
                 assert converter.convert("a\nb") == "<p>a\nb</p>\n"
