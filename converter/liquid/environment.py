@@ -51,7 +51,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 from liquid.undefined import UNDEFINED, Undefined
 
-from .drops import Drop
+from .drops import Drop, SiteDrop
 from .ruby import BLANK, BLANK_IN_CONDITION, EMPTY, inspect_string, to_s, truthy
 
 
@@ -443,9 +443,12 @@ class JekyllContext(RenderContext):
             kind = mapping_types.get(cls)
             if kind is None:
                 kind = is_mapping_type(cls)
-            if kind is _DROP and cls.__getitem__ is _DROP_GETITEM:
-                # Drop.__getitem__ inlined, a missing key without a KeyError (the
-                # dependency tracker of `serve` replaces Drop.__getitem__: then not)
+            # Drop.__getitem__ inlined, a missing key without a KeyError; not while
+            # the dev loop's dependency tracker has replaced the drops' __getitem__
+            if (kind is _DROP and cls.__getitem__ is _DROP_GETITEM) or (
+                    kind is _SITE_DROP and cls.__getitem__ is _SITE_GETITEM
+                    and Drop.__getitem__ is _DROP_GETITEM
+                    and (segment == "posts" or segment not in obj._obj.collections)):
                 getter = cls._GETTERS.get(segment)
                 if getter is not None:
                     obj = getter(obj)
@@ -534,17 +537,21 @@ class RecordingContext(JekyllContext):
 
 _MAPPING_TYPES: dict[type, object] = {}
 _DROP = 2  # a Drop class reading keys with Drop.__getitem__ (see drops.py)
-_DROP_GETITEM = Drop.__getitem__
+_SITE_DROP = 3  # SiteDrop: its collections by name, else as _DROP
+_DROP_GETITEM, _SITE_GETITEM = Drop.__getitem__, SiteDrop.__getitem__
 
 
 def is_mapping_type(cls: type) -> object:
     """issubclass(cls, Mapping), remembered: ABC checks are slow on the hot path.
-    True for a mapping, _DROP (also true) for a drop using Drop's own lookup."""
+    True for a mapping, _DROP or _SITE_DROP (also true) for drops whose lookups
+    get() can make itself."""
     known = _MAPPING_TYPES.get(cls)
     if known is None:
         known = issubclass(cls, Mapping)
         if known and issubclass(cls, Drop) and cls.__getitem__ is _DROP_GETITEM:
             known = _DROP
+        elif cls is SiteDrop and cls.__getitem__ is _SITE_GETITEM:
+            known = _SITE_DROP
         _MAPPING_TYPES[cls] = known
     return known
 

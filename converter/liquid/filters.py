@@ -63,6 +63,8 @@ def rto_s(value: object) -> str:
 
 def _arg(value: object) -> object:
     """Liquid 5.4 reads the literals `empty` and `blank` as ''."""
+    if value.__class__ in ruby._PLAIN:  # no isinstance against the Expression ABC
+        return value
     return "" if isinstance(value, (Empty, Blank)) else value
 
 

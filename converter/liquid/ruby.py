@@ -25,14 +25,19 @@ from converter.rubytypes import RubyDate, RubyTime, utc_offset
 # nil
 
 
+# Never Undefined: answered without isinstance against Undefined, an ABC (a Mapping).
+_PLAIN = frozenset((str, int, float, bool, list, dict, tuple))
+
+
 def is_nil(value: object) -> bool:
     """True for Ruby's nil: None, or a variable Liquid could not resolve."""
-    return value is None or isinstance(value, Undefined)
+    return value is None or (value.__class__ not in _PLAIN and isinstance(value, Undefined))
 
 
 def truthy(value: object) -> bool:
     """Ruby truthiness: only nil and false are false."""
-    return not (value is None or value is False or isinstance(value, Undefined))
+    return not (value is None or value is False or (
+        value.__class__ not in _PLAIN and isinstance(value, Undefined)))
 
 
 class MethodLiteral(str):

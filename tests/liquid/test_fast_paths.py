@@ -66,3 +66,21 @@ def test_conditions_on_missing_and_plain_values(site):
                 "{% if 'a' != 'b' %}f{% endif %}{% if true == 1 %}g{% endif %}")
     assert render(site, template) == "bcdef"
     assert logical._eq is E._fast_eq
+
+
+def test_site_drop_lookups_match_the_general_path(site):
+    fake = types.SimpleNamespace(
+        config={"title": "S", "size": 3, "data_x": {"k": [1, 2]}, "talks": "config value"},
+        collections={"talks": types.SimpleNamespace(docs=[])})
+    template = ("{{ s.title }}|{{ s.size }}|{{ s.missing }}|{{ s.missing.x }}|"
+                "{{ s.data_x.k.size }}|{{ s.data_x.k[1] }}|{{ s.talks.size }}|{{ s.talks }}")
+    drop = drops.SiteDrop(fake)
+    fast = render(site, template, s=drop)
+    general_drop, general_site = drops.Drop.__getitem__, drops.SiteDrop.__getitem__
+    drops.SiteDrop.__getitem__ = lambda self, key: general_site(self, key)
+    try:
+        slow = render(site, template, s=drop)
+    finally:
+        drops.SiteDrop.__getitem__ = general_site
+    assert fast == slow == "S|3|||2|2|0|"
+    assert drops.Drop.__getitem__ is general_drop
