@@ -24,6 +24,7 @@ ESCAPE_RE = {
     "attribute": rx(rf"{_REFERENCE}|<|>|&|\""),
 }
 _ATTRIBUTE_ESCAPE_SUB = ESCAPE_RE["attribute"].sub
+_TEXT_ESCAPE_SUB = ESCAPE_RE["text"].sub
 ENTITY_NBSP = entity("nbsp")
 TYPOGRAPHIC_SYMS = {
     "mdash": ["mdash"], "ndash": ["ndash"], "hellip": ["hellip"],
@@ -268,14 +269,19 @@ class HtmlConverter:
                     break
         return self.format_as_block_html("dt", attr, self.inner(el, indent), indent)
 
-    def convert_html_element(self, el, indent):
-        res = self.inner(el, indent)
-        if el.options.get("category") == "span":
+    def convert_html_element(self, el, indent, in_raw_parent=None):
+        options = el.options
+        if options.get("content_model") == "raw" and not self._remove_cjk_breaks:
+            res = self._inner_of_raw(el, indent)
+        else:
+            res = self.inner(el, indent)
+        if options.get("category") == "span":
             if not res and el.value in HTML_ELEMENTS_WITHOUT_BODY:
                 return f"<{el.value}{html_attributes(el.attr)} />"
             return f"<{el.value}{html_attributes(el.attr)}>{res}</{el.value}>"
-        parent = self.stack[-1]
-        in_raw_parent = parent.type == "html_element" and parent.options.get("content_model") == "raw"
+        if in_raw_parent is None:
+            parent = self.stack[-1]
+            in_raw_parent = parent.type == "html_element" and parent.options.get("content_model") == "raw"
         output = "" if in_raw_parent else " " * indent
         output += f"<{el.value}{html_attributes(el.attr)}"
         model = el.options.get("content_model")
@@ -292,6 +298,31 @@ class HtmlConverter:
         if not in_raw_parent:
             output += "\n"
         return output
+
+    def _inner_of_raw(self, el, indent):
+        """inner(el) for a raw HTML element, its usual children converted in place: each
+        child sees this raw parent, so a comment or instruction is its value, an element is
+        written with in_raw_parent, a text is escaped (convert_text without the CJK option)."""
+        indent += self.INDENT
+        stack = self.stack
+        stack.append(el)
+        dispatch = self._dispatch
+        parts = []
+        for c in el.children:
+            kind = c.type
+            if kind == "text":
+                value = c.value
+                if "&" in value or "<" in value or ">" in value:
+                    value = _TEXT_ESCAPE_SUB(_escape_sub, value)
+                parts.append(value)
+            elif kind == "html_element":
+                parts.append(self.convert_html_element(c, indent, True))
+            elif kind == "xml_comment" or kind == "xml_pi":
+                parts.append(c.value)
+            else:
+                parts.append(dispatch[kind](self, c, indent))
+        stack.pop()
+        return "".join(parts)
 
     def convert_xml_comment(self, el, indent):
         parent = self.stack[-1]

@@ -278,3 +278,15 @@ def test_conversion_leaves_the_collector_as_it_found_it(monkeypatch):
             assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_raw_html_element_children_written_like_inner(monkeypatch):
+    from converter.markdown import html_converter
+
+    docs = html_documents(800, seed=31)
+    for options in ({}, {"parse_block_html": True}, {"remove_line_breaks_for_cjk": True}):
+        fast, slow = convert_both(monkeypatch, html_converter.HtmlConverter, "_inner_of_raw",
+                                  lambda self, el, indent: self.inner(el, indent), docs, options)
+        assert any("<div" in html for _, html in fast)
+        for doc, a, b in zip(docs, fast, slow):
+            assert a == b, (options, doc)
