@@ -106,7 +106,7 @@ class HtmlParserMixin:
         self.stack.append(self.tree)
         self.tree = el
         try:
-            self._parse_raw_html_body(handler)
+            return self._parse_raw_html_body(handler)
         finally:
             self.tree = self.stack.pop()
 
@@ -119,6 +119,10 @@ class HtmlParserMixin:
         that can match its next character is tried (a comment needs ``<!``, an
         instruction ``<?``, a close tag ``</``, a start tag a name character:
         the others would fail), leaving the same position, text and last match.
+
+        Returns True when the body holds only text, comments, instructions and
+        elements built inline here whose bodies did too ("pure"; those elements
+        are added to ``_pure_raw_html``): update_tree has nothing to do in them.
         """
         if not RAW_HTML_IN_PLACE:
             return self._parse_raw_html_body_general(handler)
@@ -133,6 +137,7 @@ class HtmlParserMixin:
         inline_tags = (getattr(handler, "__func__", None) is HtmlParserMixin.handle_kramdown_html_tag
                        and getattr(handler, "__self__", None) is self
                        and tree.type == "html_element" and tree.options.get("content_model") == "raw")
+        pure = True
         while src.pos < end:
             pos = src.pos
             m = raw_start(string, pos)
@@ -203,8 +208,12 @@ class HtmlParserMixin:
                                              {"category": "block", "content_model": "raw", "is_closed": closed})
                                 children.append(el)
                                 if not closed:
-                                    self.parse_raw_html(el, handler)
+                                    if self.parse_raw_html(el, handler):
+                                        self._pure_raw_html.add(el)
+                                    else:
+                                        pure = False
                                 continue
+                    pure = False
                     self.handle_html_start_tag(handler)
                     continue
             # add_text(src.getch())
@@ -213,6 +222,7 @@ class HtmlParserMixin:
             else:
                 children.append(Element("text", string[start]))
             src.pos = start + 1
+        return pure
 
     def _parse_raw_html_body_general(self, handler):
         src = self.src
@@ -275,8 +285,8 @@ class HtmlParserMixin:
             else:
                 self.add_text(src.rest, el)
                 src.terminate()
-        else:
-            self.parse_raw_html(el, self.handle_kramdown_html_tag)
+        elif self.parse_raw_html(el, self.handle_kramdown_html_tag):
+            self._pure_raw_html.add(el)
         if not (self.tree.type == "html_element" and self.tree.options.get("content_model") == "raw"):
             src.scan(P.TRAILING_WHITESPACE)
 

@@ -1194,6 +1194,9 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         self.link_defs: dict = {}
         for k, v in (self.options.get("link_defs") or {}).items():
             self.link_defs[normalize_link_id(str(k))] = list(v) + [None] if isinstance(v, (list, tuple)) else [v, None, None]
+        # raw HTML elements whose subtree has only text, comments and raw elements (see
+        # HtmlParserMixin._parse_raw_html_body): update_tree would leave them as they are
+        self._pure_raw_html: set = set()
         self.block_parsers = list(self.BLOCK_PARSERS)
         self.span_parsers = list(self.SPAN_PARSERS)
         self.adjust_parsers()
@@ -1439,6 +1442,7 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
         last_blank = None
         new_children = []
         no_span_start = self._default_span_starts.anchor.search
+        pure_raw_html = self._pure_raw_html
         for child in element.children:
             kind = child.type
             if kind == "raw_text":
@@ -1463,7 +1467,8 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                     new_children.append(child)
             else:
                 last_blank = None
-                if child.children:  # (a leaf has nothing to update)
+                # (a leaf has nothing to update, nor has a pure raw HTML element)
+                if child.children and not (pure_raw_html and child in pure_raw_html):
                     self.update_tree(child)
                 if child.options.get("ial"):
                     self.update_attr_with_ial(child.attr, child.options["ial"])
