@@ -29,6 +29,8 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="Render posts that were marked as unpublished")
     parser.add_argument("--limit_posts", type=int, default=None, help="Limits the number of posts to parse and publish")
     parser.add_argument("--safe", action="store_true", help="Safe mode (only whitelisted plugins)")
+    parser.add_argument("--disable-disk-cache", action="store_true",
+                        help="Disable caching to disk in non-safe mode")
     parser.add_argument("--strict_front_matter", action="store_true",
                         help="Fail if errors are present in front matter")
     parser.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
@@ -58,6 +60,8 @@ def build_options_from(args: argparse.Namespace):
         overrides["limit_posts"] = args.limit_posts
     if args.safe:
         overrides["safe"] = True
+    if getattr(args, "disable_disk_cache", False):
+        overrides["disable_disk_cache"] = True
     if args.strict_front_matter:
         overrides["strict_front_matter"] = True
     config_files = [Path(p.strip()) for p in args.config.split(",") if p.strip()] \

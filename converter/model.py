@@ -552,6 +552,7 @@ class Site:
         self.data: dict = {}
         self.plugins: list = []
         self.markdown = None
+        self.markdown_cache = None  # converter.cache.MarkdownCache, during `build`
         self.liquid = None
         self.collections: dict[str, Collection] = {}
         names = config.get("collections") or {}

@@ -269,7 +269,8 @@ class Phase:
                                       for p in site.pages[pages_before:]]
         return {"chunk": number, "local": local, "contents": contents, "flags": flags,
                 "new_pages": new_pages, "warnings": site.log.collected, "error": error,
-                "memo": {} if local else stats_since(memo_before, site.liquid)}
+                "memo": {} if local else stats_since(memo_before, site.liquid),
+                "markdown": {} if local else new_conversions(site)}
 
     def render_alone_unit(self, local: bool) -> dict:
         """Render the pages of `alone`, each kept only if it read no other item."""
@@ -298,7 +299,7 @@ class Phase:
             contents, new_pages = [], []
         return {"chunk": -1, "local": local, "contents": [], "alone": contents, "flags": [],
                 "new_pages": new_pages, "warnings": site.log.collected if error is None else [],
-                "error": None, "memo": {}}
+                "error": None, "memo": {}, "markdown": {} if local else new_conversions(site)}
 
     def stage(self, item) -> None:
         target = self.targets.get(getattr(item, "render_index", None))
@@ -310,6 +311,8 @@ class Phase:
         for message in result["warnings"]:
             site.log.warn_once(*message)
         adopt_stats(site.liquid, result["memo"])
+        if result["markdown"]:
+            site.markdown_cache.adopt(result["markdown"])
         for position, content, excerpt in result["contents"]:
             item = items[position]
             item.content = content
@@ -374,6 +377,13 @@ def stats_since(before: dict, env) -> dict:
         if calls > old_calls:
             delta[name] = (calls - old_calls, hits - old_hits)
     return delta
+
+
+def new_conversions(site) -> dict:
+    """The Markdown conversions a worker added to the disk cache (sent to the parent,
+    which writes the cache)."""
+    cache = getattr(site, "markdown_cache", None)
+    return cache.take_new() if cache is not None else {}
 
 
 def excerpt_output(item):

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import time
 from collections import defaultdict
 
 from converter import JEKYLL_VERSION
+from converter.cache import key_of
 from converter.config import deep_merge
 from converter.errors import BuildError, check_markdown_nesting
 from converter.liquid.drops import PageDrop, SiteDrop
 from converter.model import Page
+
+
+def is_fallback_output(text: str, output: str) -> bool:
+    """The escaped text the Markdown stage gives (and logs) when its conversion
+    fails: never cached, so that the next build reports the failure again."""
+    return output.startswith("<p>") and len(output) >= len(text) + 8 and \
+        output == f"<p>{html.escape(text, quote=False)}</p>\n"
 
 
 def highlighter_options(item) -> dict:
@@ -97,15 +106,27 @@ class Renderer:
     def convert(self, item, content: str) -> str:
         if item.is_markdown:
             check_markdown_nesting(content, item.relative_path)
-            try:
-                return self.site.markdown.convert(content)
-            except Exception as exc:
-                raise BuildError(f"Conversion error: Markdown could not convert: {exc}",
-                                 item.relative_path) from exc
+            cache = self.site.markdown_cache
+            if cache is None:
+                return self.convert_markdown(item, content)
+            key = key_of(content)
+            output = cache.get(key)
+            if output is None:
+                output = self.convert_markdown(item, content)
+                if not is_fallback_output(content, output):
+                    cache.put(key, output)
+            return output
         if item.is_sass:
             from converter.sass import compile_sass
             return compile_sass(self.site, content, item)
         return content
+
+    def convert_markdown(self, item, content: str) -> str:
+        try:
+            return self.site.markdown.convert(content)
+        except Exception as exc:
+            raise BuildError(f"Conversion error: Markdown could not convert: {exc}",
+                             item.relative_path) from exc
 
     def place_in_layouts(self, item, output: str, payload: dict) -> str:
         wanted = item.data.get("layout")

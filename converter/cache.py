@@ -1,0 +1,118 @@
+"""The disk cache of Markdown conversions (Jekyll::Cache).
+
+Jekyll 4 caches every Markdown conversion by its input text under the source's
+cache folder (`cache_dir`, `.jekyll-cache`), unless `safe` or `disable_disk_cache`
+is set: a second build of an unchanged site converts nothing again.  We keep the
+same cache in one file, `.jekyll-cache/converter/markdown.pickle`, beside (never
+inside) Jekyll's own: the HTML of each input text, by the text's SHA-256.
+
+The file is valid for one converter: the version, the Markdown options, and the
+files of the Markdown stage (size and time of each) are its fingerprint, so that
+a changed converter never serves an old conversion.  Reading and writing are best
+effort: a missing, damaged or unwritable cache only means converting again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+FILE_NAME = "markdown.pickle"
+# More entries than that start the file over (a long life of edits leaves old ones).
+MAX_ENTRIES = 50_000
+
+
+def key_of(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+class MarkdownCache:
+    """Conversions found on disk (`entries`) and made by this build (`new`)."""
+
+    def __init__(self, path: Path, fingerprint: str):
+        self.path = path
+        self.fingerprint = fingerprint
+        self.entries: dict[bytes, str] = {}
+        self.new: dict[bytes, str] = {}
+
+    @classmethod
+    def for_site(cls, site) -> "MarkdownCache | None":
+        """The site's cache, read from disk; None where Jekyll keeps no disk cache."""
+        config = site.config
+        if config.get("safe") or config.get("disable_disk_cache"):
+            return None
+        folder = site.source / str(config.get("cache_dir") or ".jekyll-cache") / "converter"
+        cache = cls(folder / FILE_NAME, fingerprint(site.markdown.options))
+        cache.load()
+        return cache
+
+    def load(self) -> None:
+        try:
+            with open(self.path, "rb") as stream:
+                stored = pickle.load(stream)
+        except Exception:  # noqa: BLE001 - no cache, or not one we can read: start empty
+            return
+        if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint \
+                and isinstance(stored.get("entries"), dict):
+            self.entries = stored["entries"]
+
+    def get(self, key: bytes) -> str | None:
+        found = self.entries.get(key)
+        return found if found is not None else self.new.get(key)
+
+    def put(self, key: bytes, html: str) -> None:
+        if key not in self.entries:
+            self.new[key] = html
+
+    def take_new(self) -> dict[bytes, str]:
+        """The conversions made here since the last call (a worker sends them home)."""
+        new, self.new = self.new, {}
+        return new
+
+    def adopt(self, new: dict[bytes, str]) -> None:
+        for key, html in new.items():
+            self.put(key, html)
+
+    def save(self) -> None:
+        """Write the cache if this build made new conversions (atomically)."""
+        if not self.new:
+            return
+        entries = self.entries if len(self.entries) + len(self.new) <= MAX_ENTRIES else {}
+        entries.update(self.new)
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "wb") as stream:
+                pickle.dump({"fingerprint": self.fingerprint, "entries": entries}, stream,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            try:
+                temporary.unlink()
+            except OSError:
+                pass
+            return
+        self.entries, self.new = entries, {}
+
+
+def fingerprint(options: dict) -> str:
+    """What a cached conversion depends on besides its text."""
+    import mistune
+    import pygments
+
+    from converter import __version__
+
+    package = Path(__file__).parent
+    files = sorted((package / "markdown").rglob("*.py"))
+    files += [package / "highlight.py", package / "config.py"]
+    parts = [__version__, mistune.__version__, pygments.__version__,
+             repr(sorted(options.items(), key=lambda kv: str(kv[0])))]
+    for file in files:
+        try:
+            stat = file.stat()
+        except OSError:
+            continue
+        parts.append(f"{file.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -1,0 +1,87 @@
+"""The disk cache of Markdown conversions (Jekyll::Cache): a second build converts
+nothing again and gives the same bytes; the cache follows the Markdown options,
+and `safe`, `disable_disk_cache` and --disable-disk-cache keep it off disk."""
+
+from __future__ import annotations
+
+import pickle
+
+from converter.cache import FILE_NAME, key_of
+from tests.conftest import run_converter, tree_files, write_tree
+
+CACHE = ".jekyll-cache/converter/" + FILE_NAME
+
+
+def site(root, config: str = "title: Cached\n", posts: int = 3):
+    files = {"_config.yml": config,
+             "_layouts/default.html": "<main>{{ content }}</main>\n",
+             "about.md": "---\nlayout: default\n---\n# About\n\nSome *text* here.\n"}
+    for i in range(posts):
+        files[f"_posts/2020-01-{1 + i % 28:02d}-p{i}.md"] = (
+            f"---\nlayout: default\n---\nFirst para {i}.\n\nPlain *post* {i} -- text.\n")
+    return write_tree(root, files)
+
+
+def build(source, dest, *flags):
+    result = run_converter("build", "-s", str(source), "-d", str(dest), *flags)
+    assert result.returncode == 0, result.stderr
+    return {rel: path.read_bytes() for rel, path in tree_files(dest).items()}
+
+
+def cached_entries(source) -> dict:
+    with open(source / CACHE, "rb") as stream:
+        return pickle.load(stream)["entries"]
+
+
+def poison(source, text: str, html: str) -> None:
+    """Replace the cached conversion of `text`: a build that prints it used the cache."""
+    path = source / CACHE
+    with open(path, "rb") as stream:
+        stored = pickle.load(stream)
+    assert key_of(text) in stored["entries"]
+    stored["entries"][key_of(text)] = html
+    with open(path, "wb") as stream:
+        pickle.dump(stored, stream)
+
+
+def test_second_build_reads_conversions_from_the_cache(tmp_path):
+    source = site(tmp_path / "src")
+    cold = build(source, tmp_path / "out1")
+    assert len(cached_entries(source)) >= 4  # about.md, the posts, their excerpts
+    assert build(source, tmp_path / "out2") == cold
+    poison(source, "# About\n\nSome *text* here.\n", "<p>FROM CACHE</p>\n")
+    assert b"FROM CACHE" in build(source, tmp_path / "out3")["about.html"]
+
+
+def test_changed_markdown_options_start_a_new_cache(tmp_path):
+    source = site(tmp_path / "src")
+    build(source, tmp_path / "out1")
+    poison(source, "# About\n\nSome *text* here.\n", "<p>FROM CACHE</p>\n")
+    (source / "_config.yml").write_text("title: Cached\nkramdown:\n  auto_ids: false\n")
+    about = build(source, tmp_path / "out2")["about.html"]
+    assert b"FROM CACHE" not in about and b"<h1>About</h1>" in about
+
+
+def test_no_disk_cache_in_safe_mode_or_when_disabled(tmp_path):
+    for name, config, flags in (("safe", "safe: true\n", ()),
+                                ("config", "disable_disk_cache: true\n", ()),
+                                ("flag", "title: x\n", ("--disable-disk-cache",))):
+        source = site(tmp_path / name, config=config)
+        build(source, tmp_path / f"out-{name}", *flags)
+        assert not (source / CACHE).exists(), name
+
+
+def test_parallel_workers_send_their_conversions_home(tmp_path):
+    source = site(tmp_path / "src", posts=120)
+    cold = build(source, tmp_path / "out1", "-j", "2")
+    entries = cached_entries(source)
+    for i in range(120):  # every post body, whichever process converted it
+        assert key_of(f"First para {i}.\n\nPlain *post* {i} -- text.\n") in entries
+    assert build(source, tmp_path / "out2", "-j", "2") == cold
+
+
+def test_a_failed_conversion_is_not_cached():
+    from converter.render import is_fallback_output
+
+    assert is_fallback_output("a < b & *c*", "<p>a &lt; b &amp; *c*</p>\n")
+    assert not is_fallback_output("a < b & *c*", "<p>a &lt; b &amp; <em>c</em></p>\n")
