@@ -8,7 +8,10 @@ posts plus publications in the tool's 10:3 ratio), builds it `--runs` times
 with Jekyll (through ../shared/tools/jekyll-oracle) and with `converter build`,
 and prints wall time (min / median), peak memory (sum of the PSS of the build's
 process tree, sampled every 20 ms) and documents per second for both, and the
-ratio.  `--profile` adds converter's per-stage timings for the largest size.
+ratio.  Each builder keeps its disk cache between the runs of a size, as it does
+by default (Jekyll's .jekyll-cache, converter's .jekyll-cache/converter): the
+first run of each ("cold") starts without one and is also shown.  `--profile`
+adds converter's per-stage timings for the largest size.
 """
 
 from __future__ import annotations
@@ -98,20 +101,22 @@ def measure(label: str, command: list[str], runs: int, env: dict, dest: Path) ->
         seconds, peak = timed_run(command, env)
         times.append(seconds)
         peaks.append(peak)
-    return {"label": label, "min": min(times), "median": statistics.median(times),
-            "peak": max(peaks)}
+    return {"label": label, "cold": times[0], "min": min(times),
+            "median": statistics.median(times), "peak": max(peaks)}
 
 
 def report(size: int, docs: int, rows: list[dict]) -> None:
     print(f"\n{docs} documents (requested {size}):")
-    print(f"  {'builder':<10} {'min s':>8} {'median s':>9} {'peak MiB':>9} {'docs/s':>8}")
+    print(f"  {'builder':<10} {'cold s':>7} {'min s':>7} {'median s':>9} {'peak MiB':>9} "
+          f"{'docs/s':>7}")
     for row in rows:
-        print(f"  {row['label']:<10} {row['min']:>8.2f} {row['median']:>9.2f} "
-              f"{row['peak']:>9} {docs / row['median']:>8.0f}")
+        print(f"  {row['label']:<10} {row['cold']:>7.2f} {row['min']:>7.2f} {row['median']:>9.2f} "
+              f"{row['peak']:>9} {docs / row['median']:>7.0f}")
     if len(rows) == 2:
         jekyll, ours = rows
         print(f"  speed-up (Jekyll median / converter median): "
-              f"{jekyll['median'] / ours['median']:.1f}x; memory ratio "
+              f"{jekyll['median'] / ours['median']:.1f}x (cold: "
+              f"{jekyll['cold'] / ours['cold']:.1f}x); memory ratio "
               f"{ours['peak'] / max(jekyll['peak'], 1):.2f}")
 
 
