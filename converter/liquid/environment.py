@@ -390,6 +390,9 @@ class ScopeChain(ReadOnlyChainMap):
 
 
 _MISS = object()
+# The nil of a missing variable, one per name: a plain Undefined is immutable and only
+# its name shows (repr, hash); its token serves the strict kinds, never made here.
+_NILS: dict = {}
 
 
 class JekyllContext(RenderContext):
@@ -485,7 +488,12 @@ class JekyllContext(RenderContext):
         if default is not UNDEFINED:
             return default
         if self.env.undefined is Undefined:
-            return Undefined(path[0], token=token)
+            nil = _NILS.get(path[0])
+            if nil is None:
+                nil = Undefined(path[0])
+                if len(_NILS) < 4096:
+                    _NILS[path[0]] = nil
+            return nil
         return super().get(path, token=token, default=default)
 
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:  # noqa: A003
