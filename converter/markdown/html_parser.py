@@ -113,12 +113,13 @@ class HtmlParserMixin:
     def _parse_raw_html_body(self, handler):
         """The body loop of parse_raw_html (parser/html.rb parse_raw_html), fast form.
 
-        Equivalent to ``_parse_raw_html_body_general``: the five regexes are
+        Equivalent to ``_parse_raw_html_body_general``: its regexes can be
         matched in place (``RAW_HTML_IN_PLACE``: none depends on the scan
-        position), and after the ``<`` found by HTML_RAW_START only the regex
-        that can match its next character is tried (a comment needs ``<!``, an
-        instruction ``<?``, a close tag ``</``, a start tag a name character:
-        the others would fail), leaving the same position, text and last match.
+        position), and the next comment, instruction, close or start tag is
+        found by one search (``HTML_RAW_CONSTRUCT``); a "<" where none of them
+        matches is text, as the general loop's getch makes it. The elements,
+        texts and position are the same (``src.last`` is only meant for
+        handle_html_start_tag, which is given an HTML_TAG_RE match).
 
         Returns True when the body holds only text, comments, instructions and
         elements built inline here whose bodies did too ("pure"; those elements
@@ -132,7 +133,7 @@ class HtmlParserMixin:
         tree = self.tree  # (handlers restore self.tree before returning)
         children = tree.children
         in_html = tree.value in HTML_ELEMENT
-        raw_start = _RAW_START_SEARCH
+        construct = _RAW_CONSTRUCT_SEARCH
         # start tags handled by kramdown's handler inside a raw element: see below
         inline_tags = (getattr(handler, "__func__", None) is HtmlParserMixin.handle_kramdown_html_tag
                        and getattr(handler, "__self__", None) is self
@@ -140,7 +141,9 @@ class HtmlParserMixin:
         pure = True
         while src.pos < end:
             pos = src.pos
-            m = raw_start(string, pos)
+            # The next "<" that starts a comment, an instruction, a close or a start tag (the
+            # general loop reaches it too: a "<" where none matches is added as text there)
+            m = construct(string, pos)
             if m is None:  # add_text(src.rest); terminate
                 src.last = None
                 if children and children[-1].type == "text":
@@ -155,73 +158,48 @@ class HtmlParserMixin:
                     children[-1].value += string[pos:start]
                 else:
                     children.append(Element("text", string[pos:start]))
-            src.pos = start
+            src.pos = m.end()
+            src.last = m
             src.last_start = start
             src.last_offset = 0
-            second = string[start + 1]  # (HTML_RAW_START matched "<" and one more character)
-            if second == "!":
-                m = _COMMENT_MATCH(string, start)
-                src.last = m
-                if m is not None:
-                    src.pos = m.end()
-                    children.append(Element("xml_comment", m.group(0), None, {"category": "block"}))
-                    continue
-            elif second == "?":
-                m = _INSTRUCTION_MATCH(string, start)
-                src.last = m
-                if m is not None:
-                    src.pos = m.end()
-                    children.append(Element("xml_pi", m.group(0), None, {"category": "block"}))
-                    continue
-            elif second == "/":
-                m = _TAG_CLOSE_MATCH(string, start)
-                src.last = m
-                if m is not None:
-                    src.pos = m.end()
-                    name = m.group(1).lower() if in_html else m.group(1)
-                    if tree.value == name:
-                        break
-                    if children and children[-1].type == "text":
-                        children[-1].value += m.group(0)
-                    else:
-                        children.append(Element("text", m.group(0)))
-                    continue
+            kind = m.lastgroup
+            if kind == "tag":
+                if inline_tags and self.block_ial is None:
+                    # handle_html_start_tag + handle_kramdown_html_tag inlined for their usual
+                    # case in a raw body: no IAL, no markdown attribute, not script/style ->
+                    # a raw element, its body parsed as raw HTML
+                    name = m.group("name")
+                    lower = name.lower()
+                    known = lower in HTML_ELEMENT
+                    if known:
+                        name = lower
+                    if name != "script" and name != "style":
+                        attrs = self.parse_html_attributes(m.group("attrs"), known)
+                        if "markdown" not in attrs:
+                            closed = m.group("slash") is not None or name in HTML_ELEMENTS_WITHOUT_BODY
+                            el = Element("html_element", name, attrs,
+                                         {"category": "block", "content_model": "raw", "is_closed": closed})
+                            children.append(el)
+                            if not closed:
+                                if self.parse_raw_html(el, handler):
+                                    self._pure_raw_html.add(el)
+                                else:
+                                    pure = False
+                            continue
+                pure = False
+                src.last = _TAG_MATCH(string, start)  # (the groups handle_html_start_tag reads)
+                self.handle_html_start_tag(handler)
+            elif kind == "close":
+                name = m.group("cname").lower() if in_html else m.group("cname")
+                if tree.value == name:
+                    break
+                if children and children[-1].type == "text":
+                    children[-1].value += m.group(0)
+                else:
+                    children.append(Element("text", m.group(0)))
             else:
-                m = _TAG_MATCH(string, start)
-                src.last = m
-                if m is not None:
-                    src.pos = m.end()
-                    if inline_tags and self.block_ial is None:
-                        # handle_html_start_tag + handle_kramdown_html_tag inlined for their usual
-                        # case in a raw body: no IAL, no markdown attribute, not script/style ->
-                        # a raw element, its body parsed as raw HTML
-                        name = m.group(1)
-                        lower = name.lower()
-                        known = lower in HTML_ELEMENT
-                        if known:
-                            name = lower
-                        if name != "script" and name != "style":
-                            attrs = self.parse_html_attributes(m.group(2), known)
-                            if "markdown" not in attrs:
-                                closed = m.group(4) is not None or name in HTML_ELEMENTS_WITHOUT_BODY
-                                el = Element("html_element", name, attrs,
-                                             {"category": "block", "content_model": "raw", "is_closed": closed})
-                                children.append(el)
-                                if not closed:
-                                    if self.parse_raw_html(el, handler):
-                                        self._pure_raw_html.add(el)
-                                    else:
-                                        pure = False
-                                continue
-                    pure = False
-                    self.handle_html_start_tag(handler)
-                    continue
-            # add_text(src.getch())
-            if children and children[-1].type == "text":
-                children[-1].value += string[start]
-            else:
-                children.append(Element("text", string[start]))
-            src.pos = start + 1
+                children.append(Element("xml_comment" if kind == "comment" else "xml_pi", m.group(0), None,
+                                        {"category": "block"}))
         return pure
 
     def _parse_raw_html_body_general(self, handler):
@@ -358,24 +336,23 @@ class HtmlParserMixin:
 
 RAW_HTML_IN_PLACE = all(in_place_safe(regex)[1] for regex in (
     P.HTML_RAW_START, P.HTML_COMMENT_RE, P.HTML_INSTRUCTION_RE, P.HTML_TAG_RE, P.HTML_TAG_CLOSE_RE))
-# Faster forms of HTML_RAW_START and HTML_TAG_RE for that loop, same matches (the tests
-# compare them on random text). RAW_START: the "<" is searched as a literal (sre then
-# skips ahead quickly) and only where a name (its first character), "/", "!--" or "?"
-# follows, which is what the look-ahead of HTML_RAW_START accepts; its start is the same.
-# TAG: a name's character run cannot end in ":" or before "\s*>" when shortened, so it
-# is possessive; a quoted value inside the atomic attribute group ends at the first
-# closing quote, which [^"]*+" finds without sre's lazy character-by-character scan.
-_UNAME_FAST = r"(?:[^\W\d][\w.-]*+:)?[^\W\d][\w.-]*+"
+# The four constructs the fast loop looks for, in one regex searched from the position:
+# each alternative is the construct's regex after its "<" (comment, instruction, close
+# tag, start tag); they exclude each other by the character after the "<", so the first
+# match is where the general loop's scans would first succeed (tests compare them at
+# every position of random texts). In the start tag, a name's character run cannot end
+# in ":" or before "\s*>" when shortened, so it is possessive, and a quoted value inside
+# the atomic attribute group ends at the first closing quote, which [^"]*+" finds
+# without sre's lazy character-by-character scan.
 _WS = r"[ \t\n\v\f\r]"
-HTML_RAW_START_FAST = re.compile(r"<(?=[^\W\d]|/|!--|\?)", re.M)
-HTML_TAG_RE_FAST = re.compile(
-    rf"<((?>{_UNAME_FAST})){_WS}*((?>{_WS}+{_UNAME_FAST}(?:{_WS}*={_WS}*(?:\w+|(\"|')"
-    rf"(?:(?<=\")[^\"]*+\"|(?<=')[^']*+')))?)*){_WS}*(/)?>", re.M | re.S)
-_RAW_START_SEARCH = HTML_RAW_START_FAST.search
-_COMMENT_MATCH = P.HTML_COMMENT_RE.match
-_INSTRUCTION_MATCH = P.HTML_INSTRUCTION_RE.match
-_TAG_MATCH = HTML_TAG_RE_FAST.match
-_TAG_CLOSE_MATCH = P.HTML_TAG_CLOSE_RE.match
+_UNAME = r"(?:[^\W\d][\w.-]*:)?[^\W\d][\w.-]*"
+_UNAME_FAST = r"(?:[^\W\d][\w.-]*+:)?[^\W\d][\w.-]*+"
+HTML_RAW_CONSTRUCT = re.compile(
+    rf"<(?:(?P<comment>!--.*?-->)|(?P<pi>\?.*?\?>)|(?P<close>/(?P<cname>{_UNAME}){_WS}*>)"
+    rf"|(?P<tag>(?P<name>(?>{_UNAME_FAST})){_WS}*(?P<attrs>(?>{_WS}+{_UNAME_FAST}(?:{_WS}*={_WS}*(?:\w+|(\"|')"
+    rf"(?:(?<=\")[^\"]*+\"|(?<=')[^']*+')))?)*){_WS}*(?P<slash>/)?>))", re.M | re.S)
+_RAW_CONSTRUCT_SEARCH = HTML_RAW_CONSTRUCT.search
+_TAG_MATCH = P.HTML_TAG_RE.match
 
 
 def _parse_html_attributes(text: str, in_html_tag: bool) -> dict:

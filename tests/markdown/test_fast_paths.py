@@ -221,7 +221,7 @@ def test_code_class_and_plain_text_shortcuts():
         assert fast["class"] == expected, (cls, lang)
 
 
-def test_raw_html_fast_regexes_match_like_kramdowns():
+def test_raw_html_construct_regex_matches_like_kramdowns():
     from converter.markdown import html_parser
 
     rng = random.Random(29)
@@ -240,14 +240,30 @@ def test_raw_html_fast_regexes_match_like_kramdowns():
         texts.append(tag + rng.choice(["", "x", ">"]))
     texts += ['<article class="archive__item" itemscope itemtype="http://schema.org/CreativeWork">',
               "<a href='u\"v' title=\"x'y\">", "<x:y z:w=\"1\"/>", "<b a=\"1\" b='2\" c=3>", "<p a=\"\n\">"]
+    construct = html_parser.HTML_RAW_CONSTRUCT
     matched = 0
     for text in texts:
-        for pos in range(len(text) + 1):
-            a, b = P.HTML_TAG_RE.match(text, pos), html_parser.HTML_TAG_RE_FAST.match(text, pos)
-            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, pos)
-            matched += a is not None
-            a, b = P.HTML_RAW_START.search(text, pos), html_parser.HTML_RAW_START_FAST.search(text, pos)
-            assert (a and a.start()) == (b and b.start()), (text, pos)
+        first = None  # the leftmost position from which the general loop's scans succeed
+        for pos in range(len(text), -1, -1):
+            tag = P.HTML_TAG_RE.match(text, pos)
+            close = P.HTML_TAG_CLOSE_RE.match(text, pos)
+            other = P.HTML_COMMENT_RE.match(text, pos) or P.HTML_INSTRUCTION_RE.match(text, pos)
+            assert sum(m is not None for m in (tag, close, other)) <= 1
+            expected = tag or close or other
+            got = construct.match(text, pos)
+            assert (expected and expected.span()) == (got and got.span()), (text, pos)
+            if tag is not None:
+                matched += 1
+                assert got.lastgroup == "tag"
+                assert (got.group("name"), got.group("attrs"), got.group("slash")) == tag.group(1, 2, 4)
+            elif close is not None:
+                assert got.lastgroup == "close" and got.group("cname") == close.group(1)
+            elif other is not None:
+                assert got.lastgroup == ("comment" if text[pos + 1] == "!" else "pi")
+            if expected is not None and P.HTML_RAW_START.match(text, pos):
+                first = pos
+            found = construct.search(text, pos)
+            assert (found and found.start()) == first, (text, pos)
     assert matched > 400
     parser = GFMParser(jekyll_options({}, None))
     for text in texts[:500] * 2:  # remembered attribute lists: equal, and a fresh dict each time
