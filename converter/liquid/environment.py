@@ -425,8 +425,10 @@ class JekyllContext(RenderContext):
                 return self._missing(path, token, default)  # an unset variable: nil
         else:
             return super().get(path, token=token, default=default)
+        if len(path) == 1:
+            return obj
         mapping_types = _MAPPING_TYPES
-        for segment in path[1:] if len(path) > 1 else ():
+        for segment in path[1:]:
             cls = obj.__class__
             if segment.__class__ is not str:
                 if segment.__class__ is int and cls is list:
