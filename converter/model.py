@@ -461,9 +461,10 @@ class Excerpt:
                 if tag in LIQUID_BLOCKS and not re.search(
                         r"{%%-?\s*end%s.*?\s*-?%%}" % tag, head, re.S):
                     head += "\n{%% end%s %%}" % tag
-        # a definition holds "]:" (most posts have none: no regex scan of every line)
+        # Only definitions whose "[ref]" the excerpt holds are kept, and every one holds
+        # "]:": without both, no regex scan of every line of the document
         definitions = [ref + rest for ref, rest in LINK_REF_RE.findall(tail)
-                       if ref in head] if "]:" in tail else []
+                       if ref in head] if "[" in head and "]:" in tail else []
         if definitions:
             head += "\n\n" + "\n".join(definitions)
         return head
