@@ -1468,6 +1468,52 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
             else:
                 last_blank = None
                 # (a leaf has nothing to update, nor has a pure raw HTML element)
+                grandchildren = child.children
+                if grandchildren and not (pure_raw_html and child in pure_raw_html):
+                    if (len(grandchildren) == 1 and grandchildren[0].type == "raw_text"
+                            and no_span_start(grandchildren[0].value) is None):
+                        # update_tree(child) for one raw text without a span start (table cells,
+                        # plain paragraphs), inlined: what the raw_text case above makes of it
+                        text = grandchildren[0].value
+                        child.children = [Element("text", text)] if text else []
+                    else:
+                        self.update_tree(child)
+                if child.options.get("ial"):
+                    self.update_attr_with_ial(child.attr, child.options["ial"])
+                if kind == "dt" or (kind == "header" and self.options.get("auto_id_stripping")):
+                    self.update_raw_text(child)
+                new_children.append(child)
+        element.children = new_children
+
+    def _update_tree_general(self, element: Element):
+        """update_tree without its inlined case (the tests compare the two)."""
+        last_blank = None
+        new_children = []
+        no_span_start = self._default_span_starts.anchor.search
+        pure_raw_html = self._pure_raw_html
+        for child in element.children:
+            kind = child.type
+            if kind == "raw_text":
+                last_blank = None
+                text = child.value
+                if no_span_start(text) is None:
+                    if text:
+                        new_children.append(Element("text", text))
+                    continue
+                self.reset_env(src=Scanner(text), text_type="text")
+                self.parse_spans(child)
+                new_children.extend(child.children)
+            elif kind == "eob":
+                if child.options.get("ial"):
+                    self.update_attr_with_ial(child.attr, child.options["ial"])
+            elif kind == "blank":
+                if last_blank is not None:
+                    last_blank.value += child.value
+                else:
+                    last_blank = child
+                    new_children.append(child)
+            else:
+                last_blank = None
                 if child.children and not (pure_raw_html and child in pure_raw_html):
                     self.update_tree(child)
                 if child.options.get("ial"):

@@ -306,3 +306,23 @@ def test_raw_html_element_children_written_like_inner(monkeypatch):
         assert any("<div" in html for _, html in fast)
         for doc, a, b in zip(docs, fast, slow):
             assert a == b, (options, doc)
+
+
+MARKDOWN_LINES = ["", "para *em* text", "| a | b |", "| | x |", "|---|--:|", "| c | `d` |", "- item", "  - nested", "1. one",
+                  "> quote", "# Head {#id}", "Term", ": def", "<div>x</div>", "{: .c}", "*[HTML]: H", "HTML here",
+                  "[^1]: note", "text[^1]", "    code", "```", "~~~", "plain line", "a  ", "b\\", "it's \"q\"",
+                  "&amp; &x;", "<b>b</b>", "* * *", "^", "$$x$$", "[l]: /u", "[l] and ![i](p)", "\t- tab"]
+
+
+def markdown_documents(count=800, seed=37):
+    rng = random.Random(seed)
+    return ["\n".join(rng.choice(MARKDOWN_LINES) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_update_tree_inlined_case_matches_general(monkeypatch):
+    docs = markdown_documents()
+    for options in ({}, {"input": "kramdown"}, {"hard_wrap": True, "parse_block_html": True}):
+        fast, slow = convert_both(monkeypatch, KramdownParser, "update_tree", KramdownParser._update_tree_general,
+                                  docs, options)
+        for doc, a, b in zip(docs, fast, slow):
+            assert a == b, (options, doc)
