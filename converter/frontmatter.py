@@ -7,6 +7,7 @@ regular expression and the YAML goes through our Psych-typed loader.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -32,22 +33,26 @@ class NotUTF8Error(BuildError):
 
 
 def read_source(path: Path, site) -> str:
-    rel = relative(path, site)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read()
     except OSError as exc:
-        raise BuildError(f"could not read file: {exc.strerror}", rel) from exc
+        raise BuildError(f"could not read file: {exc.strerror}", relative(path, site)) from exc
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise NotUTF8Error("file is not valid UTF-8 (byte "
-                           f"0x{raw[exc.start]:02x})", rel, line,
+                           f"0x{raw[exc.start]:02x})", relative(path, site), line,
                            hint="Save it with UTF-8 encoding (most editors offer it in "
                                 "'Save As').") from exc
 
 
 def relative(path: Path, site) -> str:
+    """`path` from the source folder, with `/` (string work: Path.relative_to is slow)."""
+    text, root = str(path), str(site.source)
+    if text.startswith(root) and text[len(root):len(root) + 1] == os.sep:
+        return text[len(root) + 1:].replace(os.sep, "/")
     try:
         return path.relative_to(site.source).as_posix()
     except ValueError:

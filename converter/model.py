@@ -265,7 +265,7 @@ class Document(Convertible):
         self.path = path
         self.collection = collection
         self.ext = path.suffix
-        self.relative_path = path.relative_to(site.collections_path).as_posix()
+        self.relative_path = relative_posix(path, site.collections_path)
         self.basename = path.name
         self.basename_without_ext = path.name[: -len(path.suffix)] if path.suffix else path.name
 
@@ -529,6 +529,14 @@ def comparable_time(value) -> float:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc).timestamp()
     return 0.0
+
+
+def relative_posix(path: Path, root: Path) -> str:
+    """path.relative_to(root).as_posix(), by string work where it is a plain prefix."""
+    text, base = str(path), str(root)
+    if text.startswith(base) and text[len(base):len(base) + 1] == os.sep:
+        return text[len(base) + 1:].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
 
 
 def in_dest_dir(dest: Path, questionable: str) -> Path:

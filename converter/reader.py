@@ -16,7 +16,8 @@ from converter.errors import BuildError, YAMLLimitError
 from converter.frontmatter import (NotUTF8Error, has_front_matter, read_document_front_matter,
                                    read_source, read_with_front_matter)
 from converter.model import (DATE_FILENAME_RE, DATELESS_FILENAME_RE, Collection, Document,
-                             Layout, Page, Site, StaticFile, strip_trailing_dots, to_time)
+                             Layout, Page, Site, StaticFile, relative_posix, strip_trailing_dots,
+                             to_time)
 from converter.urls import titleize_slug
 from converter.yamlload import load_yaml
 
@@ -59,10 +60,10 @@ class EntryFilter:
                                  if self.base else entry)
 
     def symlink_outside(self, entry: str) -> bool:
-        full = self.site.source / self.base.lstrip("/") / entry
-        if not (self.site.safe and full.is_symlink()):
+        if not self.site.safe:  # outside safe mode every symlink is followed
             return False
-        return not inside_source(full, self.site.source)
+        full = self.site.source / self.base.lstrip("/") / entry
+        return full.is_symlink() and not inside_source(full, self.site.source)
 
     def glob_include(self, patterns, entry: str) -> bool:
         """Jekyll's glob_include?: a pattern matches the entry (File.fnmatch), is a prefix
@@ -275,9 +276,10 @@ class Reader:
         if cdir and not dir.startswith("/" + cdir):
             return
         posts = self.site.collections["posts"]
+        folder = self.source / dir.lstrip("/") / "_posts"
         for entry in self.entries_under(dir, "_posts"):
             if DATE_FILENAME_RE.match(entry):
-                self.add_post(self.source / dir.lstrip("/") / "_posts" / entry, posts)
+                self.add_post(folder / entry, posts)
         if self.site.config.get("show_drafts"):
             for entry in self.entries_under(dir, "_drafts"):
                 if DATELESS_FILENAME_RE.match(entry):
@@ -291,8 +293,9 @@ class Reader:
         found = []
         for root, dirnames, files in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            prefix = relative_posix(Path(root), base) + "/" if root != str(base) else ""
             for name in sorted(files):
-                rel = (Path(root) / name).relative_to(base).as_posix()
+                rel = prefix + name
                 if entry_filter.keep(rel):
                     found.append(rel)
         return found
@@ -312,9 +315,11 @@ class Reader:
         entry_filter = EntryFilter(self.site, collection.relative_directory)
         for root, dirnames, files in os.walk(directory):
             dirnames.sort()
+            folder = Path(root)
+            prefix = relative_posix(folder, directory) + "/" if root != str(directory) else ""
             for name in sorted(files):
-                full = Path(root) / name
-                rel = full.relative_to(directory).as_posix()
+                full = folder / name
+                rel = prefix + name
                 if not entry_filter.keep(rel) or full.is_dir():
                     continue
                 if has_front_matter(full):
