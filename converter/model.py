@@ -241,10 +241,9 @@ class Page(Convertible):
         return self.data.get("path", self.relative_path)
 
     def destination(self, dest: Path) -> Path:
-        path = in_dest_dir(dest, urls.unescape_path(self.url))
+        text = in_dest_dir_text(dest, urls.unescape_path(self.url))
         if self.url.endswith("/"):
-            path = path / "index"
-        text = str(path)
+            text += os.sep + "index"
         if not text.endswith(self.output_ext):
             text += self.output_ext
         return Path(text)
@@ -324,11 +323,10 @@ class Document(Convertible):
         return os.path.join(ruby_dirname(self.url), str(slug))
 
     def destination(self, dest: Path) -> Path:
-        path = in_dest_dir(dest, urls.unescape_path(self.url))
+        text = in_dest_dir_text(dest, urls.unescape_path(self.url))
         if self.url.endswith("/"):
-            return path / "index.html"
-        text = str(path)
-        if not text.endswith(self.output_ext):
+            text += os.sep + "index.html"
+        elif not text.endswith(self.output_ext):
             text += self.output_ext
         return Path(text)
 
@@ -541,8 +539,13 @@ def relative_posix(path: Path, root: Path) -> str:
 
 def in_dest_dir(dest: Path, questionable: str) -> Path:
     """Jekyll.sanitized_path: the path always stays inside dest."""
+    return Path(in_dest_dir_text(dest, questionable))
+
+
+def in_dest_dir_text(dest: Path, questionable: str) -> str:
+    """in_dest_dir as a string (one Path made by the caller instead of one per part)."""
     parts = [p for p in questionable.replace("\\", "/").split("/") if p not in ("", ".", "..")]
-    return dest.joinpath(*parts) if parts else dest
+    return os.path.join(str(dest), *parts) if parts else str(dest)
 
 
 class Site:

@@ -21,7 +21,7 @@ import signal
 from pathlib import Path
 
 from converter.errors import BuildError
-from converter.model import StaticFile
+from converter.model import StaticFile, relative_posix
 
 STAGING_PREFIX = ".converter-staging-"
 
@@ -265,7 +265,7 @@ def record_manifest(site, written: list[Path]) -> None:
     """Remember what this build wrote (best effort: a read-only source just loses it)."""
     manifest = {dest: files for dest, files in read_manifest(site).items()
                 if Path(dest).is_dir()}  # forget destinations deleted since (doctor's temp folders)
-    manifest[str(site.dest)] = sorted(p.relative_to(site.dest).as_posix() for p in written)
+    manifest[str(site.dest)] = sorted(relative_posix(p, site.dest) for p in written)
     path = manifest_path(site)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
