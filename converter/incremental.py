@@ -38,8 +38,15 @@ from pathlib import Path
 from converter.errors import BuildError
 
 # Include memo traces (converter.liquid.include_memo) that body edits may add before
-# they are all dropped: about 1 KB each (an include's output and its probes).
+# they are all dropped: 5-15 KB each (an include's output, its probes and the values
+# they compare, such as a post's content). The traces that read an edited item's old
+# content or excerpt are dropped at once (prune_traces); this bounds the others.
 MEMO_BUDGET = 2000
+# Module-level caches of converter.liquid.filters keyed by page texts (`content |
+# strip_html | number_of_words` on listing cards): each edit makes new texts, and these
+# kept the old ones (and their stripped copies) until evicted, 2,048 and 4,096 entries
+# later: ~13 KB per post edit on the bench site, up to ~60 MB. Emptied after each rebuild.
+TEXT_CACHES = ("_strip_html_long", "_word_count")
 BODY_KEYS = frozenset(("content", "output", "excerpt"))
 # The site drop caches its page lists when first read, so pages made while
 # rendering (source maps) are in them only if the first read came later.
@@ -519,6 +526,7 @@ class IncrementalBuilder:
         except Exception as exc:   # any failure: keep serving, retry in full next time
             report.error = as_build_error(exc, self.source)
             self.needs_full = True
+        release_text_caches()
         report.problems = list(self.yaml_problems.values())
         report.elapsed = time.perf_counter() - started
         return report
@@ -548,6 +556,7 @@ class IncrementalBuilder:
         except Exception as exc:
             report.error = as_build_error(exc, self.source)
             self._after_failure(paths, report)
+        release_text_caches()
         report.problems = list(self.yaml_problems.values())
         report.elapsed = time.perf_counter() - started
         return report
@@ -768,11 +777,17 @@ class IncrementalBuilder:
                             if key[0] == "static"}
         RECORDER.excerpt_frames.clear()
 
-    def _commit_partial(self, snap: Snapshot, deps: dict) -> None:
-        """The fast path kept the site: update only what was re-rendered."""
+    def _commit_partial(self, snap: Snapshot, deps: dict, stale: set) -> None:
+        """The fast path kept the site: update only what was re-rendered (the values
+        it replaced are added to `stale`)."""
         from converter.model import Excerpt
         for key, tokens in deps.items():
             item, state = snap.by_key[key], self.items[key]
+            excerpt = item.data.get("excerpt")
+            for old, new in ((state.final_content, item.content), (state.final_output, item.output),
+                             (state.excerpt_output, getattr(excerpt, "_output", None))):
+                if old != new and isinstance(old, str):
+                    stale.add(old)
             for token in state.deps - tokens:
                 readers = self.dependents.get(token)
                 if readers is not None:
@@ -784,7 +799,6 @@ class IncrementalBuilder:
             state.deps = tokens
             state.final_content, state.final_output = item.content, item.output
             state.body = snap.body_signature(item, state.raw)
-            excerpt = item.data.get("excerpt")
             if isinstance(excerpt, Excerpt):
                 state.excerpt_output = excerpt._output
         for doc_id, frame in RECORDER.excerpt_frames.items():
@@ -830,9 +844,12 @@ class IncrementalBuilder:
             if hasattr(plugin, "post_write"):
                 plugin.post_write(site)
         if plan is not None:
+            stale = set()   # values no item holds any more: the traces that read them go
             for key, body in new_raw.items():
+                stale.add(self.items[key].raw)
                 self.items[key].raw = body
-            self._commit_partial(snap, deps)
+            self._commit_partial(snap, deps, stale)
+            prune_traces(site.liquid, stale - {None, ""})
         else:
             self._commit(site, snap, raw, deps)
 
@@ -1085,6 +1102,57 @@ def release_environments() -> None:
         cached = getattr(filters, name, None)
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
+
+
+def release_text_caches() -> None:
+    """Empty the filter caches keyed by page texts (TEXT_CACHES). Within a build they
+    serve the listings that strip and count the same post texts again and again; a
+    rebuild fills them again with what it reads."""
+    from converter.liquid import filters
+    for name in TEXT_CACHES:
+        cached = getattr(filters, name, None)
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+
+
+def prune_traces(env, stale: set) -> int:
+    """Drop the include traces that compared a value in `stale` (an edited item's
+    previous content or excerpt): only an undo of the edit could match them again,
+    and each keeps that old text alive. Returns how many traces were dropped (the
+    memo's count of entries goes down by as much)."""
+    from converter.liquid.include_memo import Probe
+    if not stale:
+        return 0
+    dropped = 0
+    for template in list(env.include_cache.values()):
+        memo = template.__dict__.get("_include_memo")
+        stack = [getattr(memo, "root", None)]
+        while stack:
+            node = stack.pop()
+            if node.__class__ is not Probe:
+                continue
+            branches = node.branches
+            for value in stale:
+                gone = branches.pop(value, None)
+                if gone is not None:
+                    dropped += count_traces(gone)
+            stack.extend(branches.values())
+    if dropped:
+        entries = env.__dict__.get("include_memo_entries", 0)
+        env.__dict__["include_memo_entries"] = max(0, entries - dropped)
+    return dropped
+
+
+def count_traces(node) -> int:
+    from converter.liquid.include_memo import Probe
+    count, stack = 0, [node]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is Probe:
+            stack.extend(node.branches.values())
+        elif node is not None:
+            count += 1
+    return count
 
 
 def forget_templates(site, paths: set[str], keep_traces: bool = False) -> None:
