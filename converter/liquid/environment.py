@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from typing import Any, Callable, Iterator
 
 from liquid import BoundTemplate, Environment, RenderContext
+from liquid.builtin.content import ContentNode
 from liquid.builtin.output import OutputNode
 from liquid.builtin.output import Output as _BuiltinOutput
 from liquid.ast import BlockNode, Node
@@ -81,7 +82,8 @@ def _render_block(self, context: RenderContext, buffer) -> int:
         return sum(node.render(context, buffer) for node in self.nodes)
     if self.blank and context.env.suppress_blank_control_flow_blocks:
         for node in self.nodes:
-            node.render_to_output(context, _NULL_IO)
+            if node.__class__ is not ContentNode:  # text into a NullIO does nothing
+                node.render_to_output(context, _NULL_IO)
         return 0
     count = 0
     for node in self.nodes:
