@@ -1470,12 +1470,17 @@ class KramdownParser(BlockParsersMixin, ListParsersMixin, TableParserMixin, Span
                 # (a leaf has nothing to update, nor has a pure raw HTML element)
                 grandchildren = child.children
                 if grandchildren and not (pure_raw_html and child in pure_raw_html):
-                    if (len(grandchildren) == 1 and grandchildren[0].type == "raw_text"
-                            and no_span_start(grandchildren[0].value) is None):
-                        # update_tree(child) for one raw text without a span start (table cells,
-                        # plain paragraphs), inlined: what the raw_text case above makes of it
-                        text = grandchildren[0].value
-                        child.children = [Element("text", text)] if text else []
+                    if len(grandchildren) == 1 and grandchildren[0].type == "raw_text":
+                        # update_tree(child) for its one raw text (table cells, paragraphs,
+                        # items), inlined: what the raw_text case above makes of it
+                        raw = grandchildren[0]
+                        text = raw.value
+                        if no_span_start(text) is None:
+                            child.children = [Element("text", text)] if text else []
+                        else:
+                            self.reset_env(src=Scanner(text), text_type="text")
+                            self.parse_spans(raw)
+                            child.children = list(raw.children)
                     else:
                         self.update_tree(child)
                 if child.options.get("ial"):
