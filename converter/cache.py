@@ -3,8 +3,9 @@
 Jekyll 4 caches every Markdown conversion by its input text under the source's
 cache folder (`cache_dir`, `.jekyll-cache`), unless `safe` or `disable_disk_cache`
 is set: a second build of an unchanged site converts nothing again.  We keep the
-same cache in one file, `.jekyll-cache/converter/markdown.pickle`, beside (never
-inside) Jekyll's own: the HTML of each input text, by the text's SHA-256.
+same cache in one file, `.jekyll-cache/converter/markdown.json`, beside (never
+inside) Jekyll's own: the HTML of each input text, by the text's SHA-256.  JSON,
+not pickle: a cache file that came with a site's sources must not run code.
 
 The file is valid for one converter: the version, the Markdown options, and the
 files of the Markdown stage (size and time of each) are its fingerprint, so that
@@ -15,17 +16,17 @@ effort: a missing, damaged or unwritable cache only means converting again.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 from pathlib import Path
 
-FILE_NAME = "markdown.pickle"
+FILE_NAME = "markdown.json"
 # More entries than that start the file over (a long life of edits leaves old ones).
 MAX_ENTRIES = 50_000
 
 
-def key_of(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+def key_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class MarkdownCache:
@@ -34,8 +35,8 @@ class MarkdownCache:
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
         self.fingerprint = fingerprint
-        self.entries: dict[bytes, str] = {}
-        self.new: dict[bytes, str] = {}
+        self.entries: dict[str, str] = {}
+        self.new: dict[str, str] = {}
 
     @classmethod
     def for_site(cls, site) -> "MarkdownCache | None":
@@ -50,28 +51,29 @@ class MarkdownCache:
 
     def load(self) -> None:
         try:
-            with open(self.path, "rb") as stream:
-                stored = pickle.load(stream)
-        except Exception:  # noqa: BLE001 - no cache, or not one we can read: start empty
+            with open(self.path, encoding="utf-8") as stream:
+                stored = json.load(stream)
+        except (OSError, ValueError):  # no cache, or not one we can read: start empty
             return
         if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint \
                 and isinstance(stored.get("entries"), dict):
-            self.entries = stored["entries"]
+            self.entries = {key: html for key, html in stored["entries"].items()
+                            if isinstance(html, str)}
 
-    def get(self, key: bytes) -> str | None:
+    def get(self, key: str) -> str | None:
         found = self.entries.get(key)
         return found if found is not None else self.new.get(key)
 
-    def put(self, key: bytes, html: str) -> None:
+    def put(self, key: str, html: str) -> None:
         if key not in self.entries:
             self.new[key] = html
 
-    def take_new(self) -> dict[bytes, str]:
+    def take_new(self) -> dict[str, str]:
         """The conversions made here since the last call (a worker sends them home)."""
         new, self.new = self.new, {}
         return new
 
-    def adopt(self, new: dict[bytes, str]) -> None:
+    def adopt(self, new: dict[str, str]) -> None:
         for key, html in new.items():
             self.put(key, html)
 
@@ -84,9 +86,8 @@ class MarkdownCache:
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as stream:
-                pickle.dump({"fingerprint": self.fingerprint, "entries": entries}, stream,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+            with open(temporary, "w", encoding="utf-8") as stream:
+                json.dump({"fingerprint": self.fingerprint, "entries": entries}, stream)
             os.replace(temporary, self.path)
         except OSError:
             try:

@@ -4,7 +4,7 @@ and `safe`, `disable_disk_cache` and --disable-disk-cache keep it off disk."""
 
 from __future__ import annotations
 
-import pickle
+import json
 
 from converter.cache import FILE_NAME, key_of
 from tests.conftest import run_converter, tree_files, write_tree
@@ -29,19 +29,16 @@ def build(source, dest, *flags):
 
 
 def cached_entries(source) -> dict:
-    with open(source / CACHE, "rb") as stream:
-        return pickle.load(stream)["entries"]
+    return json.loads((source / CACHE).read_text(encoding="utf-8"))["entries"]
 
 
 def poison(source, text: str, html: str) -> None:
     """Replace the cached conversion of `text`: a build that prints it used the cache."""
     path = source / CACHE
-    with open(path, "rb") as stream:
-        stored = pickle.load(stream)
+    stored = json.loads(path.read_text(encoding="utf-8"))
     assert key_of(text) in stored["entries"]
     stored["entries"][key_of(text)] = html
-    with open(path, "wb") as stream:
-        pickle.dump(stored, stream)
+    path.write_text(json.dumps(stored), encoding="utf-8")
 
 
 def test_second_build_reads_conversions_from_the_cache(tmp_path):
@@ -78,6 +75,15 @@ def test_parallel_workers_send_their_conversions_home(tmp_path):
     for i in range(120):  # every post body, whichever process converted it
         assert key_of(f"First para {i}.\n\nPlain *post* {i} -- text.\n") in entries
     assert build(source, tmp_path / "out2", "-j", "2") == cold
+
+
+def test_a_damaged_cache_is_ignored(tmp_path):
+    source = site(tmp_path / "src")
+    cold = build(source, tmp_path / "out1")
+    for damage in ("{not json", '{"fingerprint": 1, "entries": []}', "[]"):
+        (source / CACHE).write_text(damage, encoding="utf-8")
+        assert build(source, tmp_path / "out2") == cold
+        assert len(cached_entries(source)) >= 4  # written again
 
 
 def test_a_failed_conversion_is_not_cached():
