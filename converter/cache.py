@@ -44,8 +44,9 @@ class MarkdownCache:
         config = site.config
         if config.get("safe") or config.get("disable_disk_cache"):
             return None
-        folder = site.source / str(config.get("cache_dir") or ".jekyll-cache") / "converter"
-        cache = cls(folder / FILE_NAME, fingerprint(site.markdown.options))
+        cache_dir = site.source / str(config.get("cache_dir") or ".jekyll-cache")
+        hide_from_git(cache_dir)
+        cache = cls(cache_dir / "converter" / FILE_NAME, fingerprint(site.markdown.options))
         cache.load()
         return cache
 
@@ -96,6 +97,18 @@ class MarkdownCache:
                 pass
             return
         self.entries, self.new = entries, {}
+
+
+def hide_from_git(cache_dir: Path) -> None:
+    """Site#hide_cache_dir_from_git: a .gitignore ignoring the whole cache folder."""
+    ignore = cache_dir / ".gitignore"
+    if ignore.exists():
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        ignore.write_bytes(b"# ignore everything in this directory\n*\n")
+    except OSError:
+        pass
 
 
 def fingerprint(options: dict) -> str:

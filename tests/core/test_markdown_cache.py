@@ -45,6 +45,9 @@ def test_second_build_reads_conversions_from_the_cache(tmp_path):
     source = site(tmp_path / "src")
     cold = build(source, tmp_path / "out1")
     assert len(cached_entries(source)) >= 4  # about.md, the posts, their excerpts
+    # as Jekyll's Site#hide_cache_dir_from_git
+    assert (source / ".jekyll-cache/.gitignore").read_bytes() == \
+        b"# ignore everything in this directory\n*\n"
     assert build(source, tmp_path / "out2") == cold
     poison(source, "# About\n\nSome *text* here.\n", "<p>FROM CACHE</p>\n")
     assert b"FROM CACHE" in build(source, tmp_path / "out3")["about.html"]
@@ -66,6 +69,7 @@ def test_no_disk_cache_in_safe_mode_or_when_disabled(tmp_path):
         source = site(tmp_path / name, config=config)
         build(source, tmp_path / f"out-{name}", *flags)
         assert not (source / CACHE).exists(), name
+        assert not (source / ".jekyll-cache/.gitignore").exists(), name
 
 
 def test_parallel_workers_send_their_conversions_home(tmp_path):
