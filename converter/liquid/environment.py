@@ -121,7 +121,12 @@ def _render_for(self, context: RenderContext, buffer) -> int:
     render = self.block.render if context.disabled_tags else self.block.render_to_output
     count = 0
     with context.loop(namespace, forloop):
-        for item in forloop:
+        # ForLoop.__next__ (step, then next item) inlined: the index moves first, so
+        # it ends one past the last item when the items run out, as there
+        index = forloop._index
+        for item in it:
+            index += 1
+            forloop._index = index
             namespace[name] = item
             try:
                 count += render(context, buffer)
@@ -129,6 +134,8 @@ def _render_for(self, context: RenderContext, buffer) -> int:
                 continue
             except BreakLoop:
                 break
+        else:
+            forloop._index = index + 1
     return count
 
 
