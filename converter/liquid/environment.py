@@ -311,7 +311,8 @@ class RubyOutputNode(OutputNode):
     __slots__ = ()
 
     def render_to_output(self, context: RenderContext, buffer) -> int:
-        return buffer.write(to_s(self.expression.evaluate(context)))
+        value = self.expression.evaluate(context)
+        return buffer.write(value if value.__class__ is str else to_s(value))
 
 
 class RubyOutput(_BuiltinOutput):
