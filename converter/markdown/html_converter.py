@@ -137,7 +137,12 @@ class HtmlConverter:
         stack.append(el)
         dispatch = self._dispatch
         # (no try/finally: a converter that raises is not used again)
-        result = "".join([dispatch[c.type](self, c, indent) for c in el.children])
+        children = el.children
+        if len(children) == 1:  # (the usual case: no list to join)
+            child = children[0]
+            result = dispatch[child.type](self, child, indent)
+        else:
+            result = "".join([dispatch[c.type](self, c, indent) for c in children])
         stack.pop()
         return result
 
@@ -248,7 +253,7 @@ class HtmlConverter:
         return self.format_as_indented_block_html("dl", el.attr, self.inner(el, indent), indent)
 
     def convert_li(self, el, indent):
-        output = f"{' ' * indent}<{el.type}{html_attributes(el.attr)}>"
+        output = f"{' ' * indent}<{el.type}{html_attributes(el.attr) if el.attr else ''}>"
         res = self.inner(el, indent)
         if not el.children or (el.children[0].type == "p" and el.children[0].options.get("transparent")):
             output += res + (" " * indent if res.endswith("\n") else "")
@@ -462,15 +467,16 @@ class HtmlConverter:
 
     @staticmethod
     def format_as_span_html(name, attr, body):
-        return f"<{name}{html_attributes(attr)}>{body}</{name}>"
+        return f"<{name}{html_attributes(attr) if attr else ''}>{body}</{name}>"
 
     @staticmethod
     def format_as_block_html(name, attr, body, indent):
-        return f"{' ' * indent}<{name}{html_attributes(attr)}>{body}</{name}>\n"
+        return f"{' ' * indent}<{name}{html_attributes(attr) if attr else ''}>{body}</{name}>\n"
 
     @staticmethod
     def format_as_indented_block_html(name, attr, body, indent):
-        return f"{' ' * indent}<{name}{html_attributes(attr)}>\n{body}{' ' * indent}</{name}>\n"
+        pad = " " * indent
+        return f"{pad}<{name}{html_attributes(attr) if attr else ''}>\n{body}{pad}</{name}>\n"
 
     # ids and TOC (converter/base.rb)
 

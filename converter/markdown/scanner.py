@@ -38,7 +38,18 @@ def _safe_entry(regex: re.Pattern) -> tuple[re.Pattern, bool, bool]:
                     and "^" not in _CHAR_CLASS.sub("", source.replace("\\\\", "").replace("\\^", ""))
                     and not _LEADING_BOUNDARY.match(source))
         cached = _SAFE_CACHE[id(regex)] = (regex, at_bol, anywhere)
+        _PLACE[id(regex)] = 2 if anywhere else 1 if at_bol else 0
     return cached
+
+
+# id(regex) -> 2 (in place anywhere), 1 (at a line start), 0 (never): _SAFE_CACHE's
+# flags as one number for the scan methods (the regex is kept alive by _SAFE_CACHE)
+_PLACE: dict[int, int] = {}
+
+
+def _place(regex: re.Pattern) -> int:
+    _safe_entry(regex)
+    return _PLACE[id(regex)]
 
 
 class Scanner:
@@ -101,8 +112,10 @@ class Scanner:
         """Match at the position without advancing (Ruby check / match?)."""
         pos = self.pos
         string = self.string
-        _, safe_at_bol, safe_anywhere = _SAFE_CACHE.get(id(regex)) or _safe_entry(regex)
-        if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
+        place = _PLACE.get(id(regex))
+        if place is None:
+            place = _place(regex)
+        if place == 2 or pos == 0 or (place == 1 and string[pos - 1] == "\n"):
             m = regex.match(string, pos)
             offset = 0
         else:
@@ -118,8 +131,10 @@ class Scanner:
         """Match at the position and advance past the match."""
         pos = self.pos
         string = self.string
-        _, safe_at_bol, safe_anywhere = _SAFE_CACHE.get(id(regex)) or _safe_entry(regex)
-        if pos == 0 or safe_anywhere or (safe_at_bol and string[pos - 1] == "\n"):
+        place = _PLACE.get(id(regex))
+        if place is None:
+            place = _place(regex)
+        if place == 2 or pos == 0 or (place == 1 and string[pos - 1] == "\n"):
             m = regex.match(string, pos)
             offset = 0
         else:
