@@ -182,7 +182,9 @@ class HtmlConverter:
         if (len(el.children) == 1 and el.children[0].type == "img"
                 and "standalone" in ((el.children[0].options.get("ial") or {}).get("refs") or [])):
             return self.convert_standalone_image(el, indent)
-        return self.format_as_block_html("p", el.attr, self.inner(el, indent), indent)
+        body = self.inner(el, indent)  # (format_as_block_html, inlined)
+        attr = el.attr
+        return f"{' ' * indent}<p{html_attributes(attr) if attr else ''}>{body}</p>\n"
 
     def convert_standalone_image(self, el, indent):
         figure_attr = dict(el.attr)
@@ -223,7 +225,10 @@ class HtmlConverter:
         return re.sub(r"(?:(^[ \t]+)|([ \t]+$)|([ \t]+))", repl, text, flags=re.M)
 
     def convert_blockquote(self, el, indent):
-        return self.format_as_indented_block_html("blockquote", el.attr, self.inner(el, indent), indent)
+        body = self.inner(el, indent)  # (format_as_indented_block_html, inlined)
+        attr = el.attr
+        pad = " " * indent
+        return f"{pad}<blockquote{html_attributes(attr) if attr else ''}>\n{body}{pad}</blockquote>\n"
 
     def convert_header(self, el, indent):
         attr = dict(el.attr)
@@ -245,7 +250,10 @@ class HtmlConverter:
         if self.footnote_location is None and "footnotes" in refs:
             self.footnote_location = FOOTNOTES_PLACEHOLDER
             return FOOTNOTES_PLACEHOLDER
-        return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
+        body = self.inner(el, indent)  # (format_as_indented_block_html, inlined)
+        attr = el.attr
+        pad = " " * indent
+        return f"{pad}<{el.type}{html_attributes(attr) if attr else ''}>\n{body}{pad}</{el.type}>\n"
 
     convert_ol = convert_ul
 
@@ -340,7 +348,10 @@ class HtmlConverter:
     convert_xml_pi = convert_xml_comment
 
     def convert_table(self, el, indent):
-        return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
+        body = self.inner(el, indent)  # (format_as_indented_block_html, inlined)
+        attr = el.attr
+        pad = " " * indent
+        return f"{pad}<{el.type}{html_attributes(attr) if attr else ''}>\n{body}{pad}</{el.type}>\n"
 
     convert_thead = convert_tbody = convert_tfoot = convert_tr = convert_table
 
@@ -352,7 +363,8 @@ class HtmlConverter:
         if alignment != "default":
             attr = dict(el.attr)
             attr["style"] = (f"{attr['style']}; " if "style" in attr else "") + f"text-align: {alignment}"
-        return self.format_as_block_html(kind, attr, res or self.entity_to_str(ENTITY_NBSP), indent)
+        body = res or self.entity_to_str(ENTITY_NBSP)  # (format_as_block_html, inlined)
+        return f"{' ' * indent}<{kind}{html_attributes(attr) if attr else ''}>{body}</{kind}>\n"
 
     def convert_comment(self, el, indent):
         if el.options.get("category") == "block":
@@ -391,7 +403,9 @@ class HtmlConverter:
         return "<br />"
 
     def convert_a(self, el, indent):
-        return self.format_as_span_html("a", el.attr, self.inner(el, indent))
+        body = self.inner(el, indent)  # (format_as_span_html, inlined)
+        attr = el.attr
+        return f"<a{html_attributes(attr) if attr else ''}>{body}</a>"
 
     def convert_img(self, el, indent):
         return f"<img{html_attributes(el.attr)} />"
@@ -404,7 +418,7 @@ class HtmlConverter:
             self.add_syntax_highlighter_to_class_attr(attr, lang or default_lang)
         else:
             result = escape_html(el.value)
-        return self.format_as_span_html("code", attr, result)
+        return f"<code{html_attributes(attr) if attr else ''}>{result}</code>"  # (format_as_span_html, inlined)
 
     def convert_footnote(self, el, indent):
         repeat = ""
@@ -424,7 +438,9 @@ class HtmlConverter:
                 f'<a href="#fn:{name}" class="footnote" rel="footnote">{number}</a></sup>')
 
     def convert_em(self, el, indent):
-        return self.format_as_span_html(el.type, el.attr, self.inner(el, indent))
+        body = self.inner(el, indent)  # (format_as_span_html, inlined)
+        attr = el.attr
+        return f"<{el.type}{html_attributes(attr) if attr else ''}>{body}</{el.type}>"
 
     convert_strong = convert_em
 
