@@ -211,21 +211,6 @@ class NestedPath(Path):
                             for s in self.path], token=self.token)
 
 
-class FastBoolean(logical.BooleanExpression):
-    """A condition (`if`, `elsif`, `unless`) with the truthiness test inlined."""
-
-    __slots__ = ()
-
-    def evaluate(self, context: RenderContext) -> bool:
-        obj = self.expression.evaluate(context)
-        cls = obj.__class__
-        if cls in _ALWAYS_TRUTHY or obj is True:
-            return True
-        if obj is None or obj is False or cls is Undefined:
-            return False
-        return _is_truthy(obj)
-
-
 _FILTER_NEEDS: dict = {}  # filter function -> (with_context, with_environment)
 
 
@@ -272,8 +257,8 @@ def walk_nodes(template: BoundTemplate) -> Iterator[Node]:
 
 
 def flatten_paths(template: BoundTemplate) -> None:
-    """Turn a template's Paths into FlatPaths or NestedPaths, its filters into FastFilters and
-    its conditions into FastBooleans (same layout, faster evaluate)."""
+    """Turn a template's Paths into FlatPaths or NestedPaths and its filters into
+    FastFilters (same layout, faster evaluate)."""
     try:
         for node in walk_nodes(template):
             expressions = list(node.expressions())
@@ -286,8 +271,6 @@ def flatten_paths(template: BoundTemplate) -> None:
                         expression.__class__ = NestedPath
                         expressions.extend(expression.children())
                 else:
-                    if expression.__class__ is logical.BooleanExpression:
-                        expression.__class__ = FastBoolean
                     for name in ("filters", "tail_filters"):
                         for filter_ in getattr(expression, name, None) or ():
                             if filter_.__class__ is Filter:
