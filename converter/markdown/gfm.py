@@ -96,7 +96,36 @@ class GFMParser(KramdownParser):
                 child.attr["id"] = self.generate_gfm_header_id(child.options.get("raw_text") or "")
                 new_children.append(child)
             else:
-                if child.children:  # (a leaf has nothing to update)
+                grandchildren = child.children
+                # (a leaf has nothing to update, nor has an element holding one text without a
+                # hard line break: the call would give it the same child)
+                if grandchildren and not (len(grandchildren) == 1 and grandchildren[0].type == "text"
+                                          and hard_line_break not in grandchildren[0].value
+                                          and not grandchildren[0].children):
+                    self.update_elements(child)
+                new_children.append(child)
+        element.children = new_children
+
+    def _update_elements_general(self, element: Element):
+        """update_elements without its skipped case (the tests compare the two)."""
+        new_children = []
+        hard_line_break = self.hard_line_break
+        for child in element.children:
+            kind = child.type
+            if kind == "text":
+                if hard_line_break in child.value:
+                    new_children.extend(self.update_text_type(element, child))
+                else:
+                    if child.children:
+                        self.update_elements(child)
+                    new_children.append(child)
+            elif kind == "html_element":
+                new_children.append(child)
+            elif kind == "header" and self.options.get("auto_ids") and "id" not in child.attr:
+                child.attr["id"] = self.generate_gfm_header_id(child.options.get("raw_text") or "")
+                new_children.append(child)
+            else:
+                if child.children:
                     self.update_elements(child)
                 new_children.append(child)
         element.children = new_children

@@ -326,3 +326,12 @@ def test_update_tree_inlined_case_matches_general(monkeypatch):
                                   docs, options)
         for doc, a, b in zip(docs, fast, slow):
             assert a == b, (options, doc)
+
+
+def test_gfm_update_elements_skip_matches_general(monkeypatch):
+    docs = markdown_documents(800, seed=41) + ["a\\\nb", "| a\\\nb |\n|---|\n| c |", "- x\\\n  y", "*a\\\nb*"]
+    for options in ({}, {"hard_wrap": True}):
+        fast, slow = convert_both(monkeypatch, GFMParser, "update_elements", GFMParser._update_elements_general,
+                                  docs, options)
+        for doc, a, b in zip(docs, fast, slow):
+            assert a == b, (options, doc)
