@@ -122,30 +122,33 @@ class BlockParsersMixin:
         return P.PARAGRAPH_END
 
     def parse_paragraph(self):
-        pos = self.src.pos
+        src = self.src
+        pos = src.pos
         # the PARAGRAPH_START match that chose this parser is the first line (what
         # scanning PARAGRAPH_MATCH would take: both run to the line's newline)
-        result = self.src.matched
-        self.src.pos += len(result)
+        result = src.last.group(0)  # (src.matched)
+        src.pos += len(result)
         paragraph_end = self.paragraph_end()
-        while not self.src.check(paragraph_end):
-            line = self.src.scan(P.PARAGRAPH_MATCH)
+        while not src.check(paragraph_end):
+            line = src.scan(P.PARAGRAPH_MATCH)
             if line is None:
                 result += self._scan_rest()
                 break
             result += line
         result = result.rstrip(RUBY_WS)
-        last_child = self.tree.children[-1] if self.tree.children else None
+        children = self.tree.children
+        last_child = children[-1] if children else None
         if last_child is not None and last_child.type == "p":
             last_item = last_child.children[-1] if last_child.children else None
             if last_item is not None and last_item.type == self.text_type:
-                joiner = "  \n" if self.src.string[max(pos - 3, 0):pos] == "  \n" else "\n"
+                joiner = "  \n" if src.string[max(pos - 3, 0):pos] == "  \n" else "\n"
                 last_item.value += joiner + result
             else:
                 self.add_text(result, last_child)
         else:
-            self.tree.children.append(self.new_block_el("p"))
-            self.add_text(result.lstrip(RUBY_WS), self.tree.children[-1])
+            para = self.new_block_el("p")
+            children.append(para)
+            self.add_text(result.lstrip(RUBY_WS), para)
         return True
 
     def _scan_rest(self) -> str:
@@ -393,17 +396,21 @@ class ListParsersMixin:
         content_re = lazy_re = indent_re = None
         eob_found = nested_list_found = last_is_blank = False
         indentation = 0
-        while not src.eos:
+        string = src.string
+        end = len(string)
+        while src.pos < end:  # (not src.eos)
             if last_is_blank and src.check(P.HR_START):
                 break
-            if src.string[src.pos] == "^" and src.scan(P.EOB_MARKER) is not None:  # (it starts with ^)
+            if string[src.pos] == "^" and src.scan(P.EOB_MARKER) is not None:  # (it starts with ^)
                 eob_found = True
                 break
             if src.scan(list_start_re) is not None:
-                lst.options.setdefault("first_list_marker", src[1].strip(RUBY_WS))
+                m = src.last  # (src[1], src[2]: the list start's groups)
+                marker = m.group(1)
+                lst.options.setdefault("first_list_marker", marker.strip(RUBY_WS))
                 item = Element("li")
                 value, indentation, content_re, lazy_re, indent_re = self.parse_first_list_line(
-                    len(src[1]), src[2]
+                    len(marker), m.group(2)
                 )
                 lst.children.append(item)
                 value = self._take_item_ial(item, value)
@@ -572,6 +579,7 @@ class TableParserMixin:
         src.scan(P.TABLE_SEP_LINE)
         state = {"rows": [], "has_footer": False}
         columns = 0
+        string_end = len(src.string)
 
         def add_container(kind, force):
             if not state["has_footer"] or kind != "tbody" or force:
@@ -579,7 +587,7 @@ class TableParserMixin:
                 cont.children, state["rows"] = state["rows"], []
                 table.children.append(cont)
 
-        while not src.eos:
+        while src.pos < string_end:  # (not src.eos)
             if not src.check(P.TABLE_LINE):
                 break
             if src.scan(P.TABLE_SEP_LINE) is not None:
@@ -597,7 +605,7 @@ class TableParserMixin:
                     add_container("tbody", True)
                 state["has_footer"] = True
             elif src.scan(P.TABLE_ROW_LINE) is not None:
-                cells = self._split_table_row(src[1], leading_pipe)
+                cells = self._split_table_row(src.last.group(1), leading_pipe)
                 row = Element("tr")
                 for cell_text in cells:
                     cell = Element("td")
