@@ -140,7 +140,12 @@ class HtmlConverter:
         children = el.children
         if len(children) == 1:  # (the usual case: no list to join)
             child = children[0]
-            result = dispatch[child.type](self, child, indent)
+            if child.type == "text" and not self._remove_cjk_breaks:  # convert_text, inlined
+                result = child.value
+                if "&" in result or "<" in result or ">" in result:
+                    result = _TEXT_ESCAPE_SUB(_escape_sub, result)
+            else:
+                result = dispatch[child.type](self, child, indent)
         else:
             result = "".join([dispatch[c.type](self, c, indent) for c in children])
         stack.pop()

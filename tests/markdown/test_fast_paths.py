@@ -335,3 +335,15 @@ def test_gfm_update_elements_skip_matches_general(monkeypatch):
                                   docs, options)
         for doc, a, b in zip(docs, fast, slow):
             assert a == b, (options, doc)
+
+
+def test_inner_single_text_child_is_convert_text():
+    from converter.markdown.element import Element
+    from converter.markdown.html_converter import HtmlConverter
+
+    for options in ({}, {"remove_line_breaks_for_cjk": True}):
+        converter = HtmlConverter(Element("root"), options)
+        for text in random_texts(2000, seed=43) + ["&amp; & &#1; &x; < >", "漢\n字", ""]:
+            para = Element("p")
+            para.children.append(Element("text", text))
+            assert converter.inner(para, 0) == converter.convert_text(para.children[0], 2), (options, text)
