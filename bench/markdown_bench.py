@@ -16,17 +16,20 @@ passes to the converter), by input size, cache off: where the Markdown time of
 a real build goes. Notes from the 1,300-document benchmark site (15,942 inputs,
 CPU s, best of 4 alternating runs of 5 rounds, 2 shared cores): before -> after
 the Markdown speed-ups of Nov 2026 (one-line plain paragraphs skip the pipeline;
-raw HTML bodies scanned with remembered attribute lists and faster equivalent
-regexes, pure raw subtrees skipped by update_tree and written in one loop; the
-collector paused during a conversion; the Rouge step loop inlined):
-    <100 chars (13,817 titles/excerpts)  0.476 -> 0.156
-    100-1000 (1,104)                     0.034 -> 0.004
-    1-10 KB (1,014 post bodies)          0.657 -> 0.644
-    10-100 KB (5)                        0.043 -> 0.039
-    >100 KB (2 HTML-heavy listings)      0.313 -> 0.150
-    total                                1.525 -> 0.996
+raw HTML bodies found by one regex search with remembered attribute lists, pure
+raw subtrees skipped by update_tree and written in one loop; the collector paused
+during a conversion; the Rouge step loop inlined; fewer calls per element in
+update_tree, update_elements and the converter):
+    <100 chars (13,817 titles/excerpts)  0.448 -> 0.141
+    100-1000 (1,104)                     0.033 -> 0.004
+    1-10 KB (1,014 post bodies)          0.631 -> 0.581  (instructions -6.7%)
+    10-100 KB (5)                        0.042 -> 0.035
+    >100 KB (2 HTML-heavy listings)      0.308 -> 0.134
+    total                                1.470 -> 0.896
 Post bodies are the most of it now and their time is spread thinly (block and
-span rules, tree passes, HTML writing, Rouge lexing each a few per cent).
+span rules, tree passes, HTML writing, Rouge lexing each a few per cent). Timings
+on a shared machine vary by +-5%; `valgrind --tool=callgrind` instruction counts
+of one round (minus a run without it) are steadier for small changes.
 """
 
 from __future__ import annotations
