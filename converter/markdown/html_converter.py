@@ -7,6 +7,7 @@ lines; raw HTML is re-serialised from the parsed elements.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from .. import highlight
@@ -103,6 +104,8 @@ class _Dispatch(dict):
 
 
 _DISPATCH: dict[type, _Dispatch] = {}
+# (kind, id(syntax_highlighter_opts)) -> (that object, a deep copy of it, the Rouge options)
+_ROUGE_OPTIONS: dict = {}
 
 
 class HtmlConverter:
@@ -633,7 +636,22 @@ class HtmlConverter:
         """The Rouge options for a code block or span (computed once per kind; not to be modified)."""
         opts = self._rouge_options.get(kind)
         if opts is None:
-            opts = self._rouge_options[kind] = self._make_rouge_options(kind)
+            # shared by the converters of documents with the same syntax_highlighter_opts
+            # (the same object, unchanged: compared with a deep copy taken with the result)
+            source = self.options.get("syntax_highlighter_opts")
+            key = (kind, id(source))
+            entry = _ROUGE_OPTIONS.get(key)
+            if entry is not None and entry[0] is source and entry[1] == source:
+                opts = entry[2]
+            else:
+                opts = self._make_rouge_options(kind)
+                if len(_ROUGE_OPTIONS) >= 64:
+                    _ROUGE_OPTIONS.clear()
+                try:
+                    _ROUGE_OPTIONS[key] = (source, copy.deepcopy(source), opts)
+                except Exception:  # noqa: BLE001 - (an object that cannot be copied: not shared)
+                    pass
+            self._rouge_options[kind] = opts
         return opts
 
     def _make_rouge_options(self, kind: str) -> dict:

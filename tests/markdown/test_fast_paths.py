@@ -347,3 +347,28 @@ def test_inner_single_text_child_is_convert_text():
             para = Element("p")
             para.children.append(Element("text", text))
             assert converter.inner(para, 0) == converter.convert_text(para.children[0], 2), (options, text)
+
+
+def test_shared_rouge_options_follow_their_source():
+    from converter.markdown.element import Element
+    from converter.markdown.html_converter import HtmlConverter
+
+    def made(options, kind):
+        return HtmlConverter(Element("root"), options)._make_rouge_options(kind)
+
+    def shared(options, kind):
+        return HtmlConverter(Element("root"), options).rouge_options(kind)
+
+    source = {"default_lang": "plaintext", "span": {"line_numbers": False}, "block": {"line_numbers": True}}
+    options = {"syntax_highlighter": "rouge", "syntax_highlighter_opts": source}
+    for kind in ("span", "block"):
+        assert shared(options, kind) == made(options, kind)
+        assert shared(options, kind) == made(options, kind)  # (from the cache)
+    source["block"]["line_numbers"] = False  # changed in place: not the remembered options
+    source["css_class"] = "x"
+    for kind in ("span", "block"):
+        assert shared(options, kind) == made(options, kind)
+    other = {"syntax_highlighter": "rouge", "syntax_highlighter_opts": {"block": {"start_line": 3}}}
+    assert shared(other, "block") == made(other, "block") != shared(options, "block")
+    none = {"syntax_highlighter": "rouge"}
+    assert shared(none, "span") == made(none, "span")
