@@ -94,9 +94,10 @@ def normalize_link_id(link_id: str) -> str:
 
 def adapt_source(source: str) -> str:
     """Unify line endings and make the source end with exactly one newline."""
-    source = _CRLF.sub("\n", source)
-    if source.endswith("\n"):
-        source = source[:-1]
+    if "\r" in source:
+        source = _CRLF.sub("\n", source)
+    if source.endswith("\n"):  # (one newline taken off and put back: the text itself)
+        return source
     return source + "\n"
 
 
