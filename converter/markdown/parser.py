@@ -630,7 +630,9 @@ class TableParserMixin:
             return False
         for kind in table.children:
             for row in kind.children:
-                row.children.extend(Element("td") for _ in range(columns - len(row.children)))
+                missing = columns - len(row.children)
+                if missing > 0:
+                    row.children.extend(Element("td") for _ in range(missing))
         alignment = table.options["alignment"]
         if len(alignment) > columns:
             table.options["alignment"] = alignment[:columns]
