@@ -4,6 +4,8 @@ The growth these guard against was found with bench/serve_soak.py (1,000
 scripted edits on the bench site): every re-read site stayed alive through
 module-level caches keyed by its Liquid environment (+9 MB per front matter
 edit there), and the front matter memo kept a parse of every edited text.
+Body edits (the fast path, most edits) kept each edited post's old texts in
+include traces and in the filter caches of `strip_html` / `number_of_words`.
 """
 
 from __future__ import annotations
