@@ -130,12 +130,15 @@ def render_site(site: Site, jobs: int = 1):
     Returns the writer's staging folder if outputs were already written into it."""
     from converter.parallel import render_parallel, worth_parallel
     if jobs > 1 and worth_parallel(site):
-        from converter.writer import Staging
-        staging = Staging.open(site.dest)
+        from converter.writer import Staging, signals_deferred
+        staging = None
         try:
+            with signals_deferred():  # a signal waits until the folder is known, to remove it
+                staging = Staging.open(site.dest)
             render_parallel(site, jobs, staging)
         except BaseException:
-            staging.discard()
+            if staging is not None:
+                staging.discard()
             raise
         return staging
     for item in site.items_to_render():

@@ -91,11 +91,13 @@ class MarkdownCache:
                 json.dump({"fingerprint": self.fingerprint, "entries": entries}, stream)
             os.replace(temporary, self.path)
         except OSError:
-            try:
-                temporary.unlink()
-            except OSError:
-                pass
             return
+        finally:  # also when interrupted (Ctrl-C): no half-written file is left
+            if temporary.exists():
+                try:
+                    temporary.unlink()
+                except OSError:
+                    pass
         self.entries, self.new = entries, {}
 
 

@@ -131,6 +131,21 @@ def raise_terminated(signum, frame):
     raise Terminated()
 
 
+def redeliver_dropped_signal(unraisable) -> None:
+    """sys.unraisablehook: an exception raised where Python cannot pass it on (in a
+    __del__ or a weakref callback, which a signal can interrupt like any code) is
+    printed and dropped.  For Ctrl-C and SIGTERM the build would then go on: the
+    signal is sent again instead, a moment later (from a thread: sent from here, its
+    handler would run at once, still in that code), to be taken up outside it."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        signum = signal.SIGTERM if issubclass(unraisable.exc_type, Terminated) else signal.SIGINT
+        resend = threading.Timer(0.005, os.kill, (os.getpid(), signum))
+        resend.daemon = True
+        resend.start()
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 class ShortTraceFormatter(logging.Formatter):
     """Library warnings on one line: the exception's type and message, no traceback."""
 
@@ -181,6 +196,7 @@ def console_main() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; Ctrl-C and SIGTERM end it with 130/143 and a short message."""
     signal.signal(signal.SIGTERM, raise_terminated)
+    sys.unraisablehook = redeliver_dropped_signal
     try:
         return run_command(argv)
     except KeyboardInterrupt as exc:
@@ -189,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
     finally:  # after the work is done (interpreter shutdown) a signal needs no cleanup
+        sys.unraisablehook = sys.__unraisablehook__
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_DFL)

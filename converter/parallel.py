@@ -154,10 +154,13 @@ class Phase:
                 # A signal must not reach the worker before it drops this process's
                 # handlers (they would raise in it and print a traceback): it is held
                 # until the fork is done, here, and until the worker is ready, there.
+                # Here it also waits until the worker is listed, for the `finally`
+                # below to stop it: an unlisted one rendered on into the staging
+                # folder after this process had removed it, and outlived it.
                 with signals_deferred():
                     process.start()
-                sending.close()
-                workers.append((process, receiving))
+                    workers.append((process, receiving))
+                    sending.close()
             results = self.render_chunks(local=True)
             for process, receiving in workers:
                 results += receive(process, receiving)

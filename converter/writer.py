@@ -206,7 +206,9 @@ def write_site(site, staging: Staging | None = None) -> list[Path]:
     try:
         warn_conflicts(site, items, written)
         check_destination(site, planned_outputs(dest, written))
-        staging = staging or Staging.open(dest)
+        if staging is None:
+            with signals_deferred():  # a signal waits until the folder is known, to remove it
+                staging = Staging.open(dest)
         for item, destination in zip(items, written):
             staging.stage_item(item, destination)
         carry_kept_files(site, staging.root)

@@ -75,3 +75,46 @@ def test_sass_pages_rendered_early_look_unrendered_to_documents(tmp_path):
     post = outputs["1"]["2021/02/01/s0.html"].decode()
     assert re.search(r"main\.scss=\d+/0;", post)  # raw Sass, no output yet
     assert re.search(rb"/\* \d+,\d+, \*/", outputs["1"]["assets/css/posts.css"])
+
+
+def test_a_signal_held_over_a_fork_stops_the_new_worker(tmp_path, monkeypatch):
+    """SIGTERM or Ctrl-C arriving while a worker is forked is held until the fork is
+    done; it must then find the worker listed, so that the render's clean-up stops it
+    (an unlisted worker rendered on into a staging folder already removed)."""
+    import multiprocessing.context
+    import os
+
+    import pytest
+
+    from converter import parallel
+    from converter.build import BuildOptions, generate, load_site
+    from converter.writer import Staging
+
+    source = cross_reading_site(tmp_path / "src")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    site = load_site(BuildOptions(source=source, destination=tmp_path / "out", quiet=True))
+    generate(site)
+    started = []
+    original_start = multiprocessing.context.ForkProcess.start
+
+    def start(process):
+        original_start(process)
+        started.append(process)
+
+    class HeldSignal(parallel.signals_deferred):
+        def __exit__(self, *exc_info):
+            super().__exit__(*exc_info)
+            raise KeyboardInterrupt  # the held signal, delivered as the mask is restored
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", start)
+    monkeypatch.setattr(parallel, "signals_deferred", HeldSignal)
+    staging = Staging.open(site.dest)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            parallel.render_parallel(site, 2, staging)
+        assert started and not any(p.is_alive() for p in started)
+    finally:
+        for process in started:
+            if process.is_alive():
+                os.kill(process.pid, 9)
+        staging.discard()

@@ -92,3 +92,35 @@ def test_interrupted_first_build_leaves_no_destination_or_a_complete_one(tmp_pat
         assert not dest.exists() or tree(dest) == complete
         if dest.parent.exists():
             assert [p.name for p in dest.parent.iterdir()] in ([], ["_site"])
+
+
+SIGNAL_IN_FINALIZER = """
+import os, signal, sys, threading, time
+from converter import cli
+
+class Slow:
+    def __del__(self):
+        time.sleep(1.0)  # SIGTERM lands in here: an exception raised in it is dropped
+
+def command(argv):
+    threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    slow = Slow()
+    del slow
+    time.sleep(1.0)
+    print("went on")
+    return 0
+
+cli.run_command = command
+sys.exit(cli.main([]))
+"""
+
+
+def test_a_signal_landing_in_a_finalizer_still_stops_the_command():
+    """A __del__ (multiprocessing's connections have one) can be running when SIGTERM
+    comes: the exception raised there is dropped by Python, and the command must not
+    go on as if nothing happened."""
+    result = subprocess.run([sys.executable, "-c", SIGNAL_IN_FINALIZER], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 143, result
+    assert "went on" not in result.stdout
+    assert "Interrupted." in result.stderr and "Exception ignored" not in result.stderr
