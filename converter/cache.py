@@ -66,8 +66,15 @@ class MarkdownCache:
         return found if found is not None else self.new.get(key)
 
     def put(self, key: str, html: str) -> None:
-        if key not in self.entries:
+        if key not in self.entries and key not in self.new:
             self.new[key] = html
+
+    def forked(self) -> None:
+        """In a new worker process: the conversions made so far are the parent's
+        already (sending them back would give it a second copy of each)."""
+        if self.new:
+            self.entries = {**self.entries, **self.new}
+            self.new = {}
 
     def take_new(self) -> dict[str, str]:
         """The conversions made here since the last call (a worker sends them home)."""

@@ -184,6 +184,8 @@ class Phase:
     def work(self, sending) -> None:
         """A worker's life: render chunks until none is left, send what they made."""
         default_signals()
+        if getattr(self.site, "markdown_cache", None) is not None:
+            self.site.markdown_cache.forked()
         try:
             sending.send(self.render_chunks(local=False))
         finally:

@@ -95,3 +95,38 @@ def test_a_failed_conversion_is_not_cached():
 
     assert is_fallback_output("a < b & *c*", "<p>a &lt; b &amp; *c*</p>\n")
     assert not is_fallback_output("a < b & *c*", "<p>a &lt; b &amp; <em>c</em></p>\n")
+
+
+def test_a_parallel_build_holds_one_copy_of_each_conversion(tmp_path, monkeypatch):
+    """The parent keeps each conversion once: the cache entry is the document's own
+    content, not a second copy sent back by a worker forked after it was made."""
+    from converter.build import BuildOptions, generate, load_site, render_site
+    from converter.cache import MarkdownCache
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    source = site(tmp_path / "src", posts=150)
+    for i in range(6):  # enough pages for the pages phase to fork a worker too
+        (source / f"page{i}.md").write_text(f"---\n---\nPage *{i}*.\n")
+    built = load_site(BuildOptions(source=source, destination=tmp_path / "out", quiet=True))
+    generate(built)
+    built.markdown_cache = MarkdownCache.for_site(built)
+    staging = render_site(built, 2)
+    try:
+        cached = {id(html) for html in built.markdown_cache.new.values()}
+        docs = built.collections["posts"].docs
+        assert len(docs) == 150 and all(id(doc.content) in cached for doc in docs)
+    finally:
+        staging.discard()
+
+
+def test_a_forked_worker_sends_only_its_own_conversions(tmp_path):
+    from converter.cache import MarkdownCache
+
+    cache = MarkdownCache(tmp_path / "m.json", "f")
+    first = "<p>parent</p>\n"
+    cache.put("a", first)
+    cache.forked()  # what the parent had made is the parent's
+    cache.put("b", "<p>worker</p>\n")
+    assert cache.get("a") is first and cache.take_new() == {"b": "<p>worker</p>\n"}
+    cache.put("a", "<p>parent</p>\n")  # made again: the first copy stays
+    assert cache.get("a") is first and cache.take_new() == {}
