@@ -33,21 +33,18 @@ EPOCH = "1767225600"
 
 
 def tree_pss_kib(root_pid: int) -> int:
-    """Proportional set size of a process and all its descendants, in KiB."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
+    """Proportional set size of a process and all its descendants, in KiB.  Children
+    are read from /proc/PID/task/TID/children, not by scanning every process: the
+    sampler runs beside the build and must take little of the machine from it."""
     total, stack = 0, [root_pid]
     while stack:
         pid = stack.pop()
-        stack.extend(children.get(pid, []))
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as handle:
+                    stack.extend(int(child) for child in handle.read().split())
+        except (OSError, ValueError):
+            pass
         try:
             with open(f"/proc/{pid}/smaps_rollup") as handle:
                 for line in handle:
