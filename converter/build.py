@@ -172,12 +172,14 @@ def build_site(options: BuildOptions, log: Logger | None = None) -> Site:
         site.renderer.enable_profile()
     log.info("Generating...")
     generate(site)
-    from converter.cache import MarkdownCache
+    from converter.cache import MarkdownCache, RenderCosts
     site.markdown_cache = MarkdownCache.for_site(site)
+    site.render_costs = RenderCosts.for_site(site)
     write_site(site, render_site(site, resolve_jobs(options)))
     if site.markdown_cache is not None:
         site.markdown_cache.save()
-        site.markdown_cache = None  # a dev loop after this build converts without it
+    site.render_costs.save()
+    site.markdown_cache = site.render_costs = None  # a dev loop after this build goes without
     log.info("", f"done in {time.perf_counter() - started:.3f} seconds.")
     if options.profile:
         print(site.renderer.profile_table())

@@ -108,6 +108,54 @@ class MarkdownCache:
         self.entries, self.new = entries, {}
 
 
+class RenderCosts:
+    """How long each page took to render in the last build, kept beside the Markdown
+    cache: the parallel build hands out the costliest pages first (a tag archive
+    looping over every post in an include looks no heavier than a feed)."""
+
+    FILE_NAME = "render-costs.json"
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.seconds: dict[str, float] = {}
+        self.measured: dict[str, float] = {}
+
+    @classmethod
+    def for_site(cls, site) -> "RenderCosts":
+        config = site.config
+        if config.get("safe") or config.get("disable_disk_cache"):
+            return cls(None)
+        costs = cls(site.source / str(config.get("cache_dir") or ".jekyll-cache")
+                    / "converter" / cls.FILE_NAME)
+        try:
+            stored = json.loads(costs.path.read_text(encoding="utf-8"))
+            costs.seconds = {str(k): float(v) for k, v in stored.items()}
+        except (OSError, ValueError, AttributeError, TypeError):
+            pass
+        return costs
+
+    def record(self, measured: dict[str, float]) -> None:
+        self.measured.update(measured)
+
+    def save(self) -> None:
+        if self.path is None or not self.measured:
+            return
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps({k: round(v, 4) for k, v in self.measured.items()}),
+                                 encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
+        finally:
+            if temporary.exists():
+                try:
+                    temporary.unlink()
+                except OSError:
+                    pass
+
+
 def hide_from_git(cache_dir: Path) -> None:
     """Site#hide_cache_dir_from_git: a .gitignore ignoring the whole cache folder."""
     ignore = cache_dir / ".gitignore"

@@ -565,6 +565,7 @@ class Site:
         self.plugins: list = []
         self.markdown = None
         self.markdown_cache = None  # converter.cache.MarkdownCache, during `build`
+        self.render_costs = None  # converter.cache.RenderCosts, during `build`
         self.liquid = None
         self.collections: dict[str, Collection] = {}
         names = config.get("collections") or {}

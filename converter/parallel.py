@@ -24,6 +24,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import time
 
 from converter.liquid.include_memo import adopt_stats, memo_stats
 from converter.log import Logger
@@ -128,9 +129,11 @@ class Phase:
         # every post costs as much as hundreds of pages, so the loopiest go first and
         # the cheap ones fill in around them.
         self.order = list(range(len(self.chunks)))
+        self.heavy_first = heavy_first
         if heavy_first:
-            self.order.sort(key=lambda n: -sum(loop_count(item) for item in
-                                               items[self.chunks[n][0]:self.chunks[n][1]]))
+            costs = getattr(getattr(site, "render_costs", None), "seconds", {})
+            self.order.sort(key=lambda n: -sum(
+                expected_cost(item, costs) for item in items[slice(*self.chunks[n])]))
         # Pages to render ahead of the phase, each as if alone (the first unit of work).
         self.alone = list(alone)
         self.units = len(self.chunks) + (1 if self.alone else 0)
@@ -253,12 +256,15 @@ class Phase:
         site.log = CollectingLogger()
         pages_before = len(site.pages)
         memo_before = memo_stats(site.liquid)
-        contents, flags, error = [], [], None
+        contents, flags, error, times = [], [], None, {}
         try:
             for position in range(start, end):
                 item = items[position]
                 current["item"], current["flagged"] = item, False
+                started = time.perf_counter()
                 site.renderer.render_item(item)
+                if self.heavy_first:
+                    times[item.relative_path] = time.perf_counter() - started
                 self.stage(item)
                 if not local:
                     contents.append((position, item.content, excerpt_output(item)))
@@ -274,6 +280,7 @@ class Phase:
                                       for p in site.pages[pages_before:]]
         return {"chunk": number, "local": local, "contents": contents, "flags": flags,
                 "new_pages": new_pages, "warnings": site.log.collected, "error": error,
+                "times": times,
                 "memo": {} if local else stats_since(memo_before, site.liquid),
                 "markdown": {} if local else new_conversions(site)}
 
@@ -316,6 +323,8 @@ class Phase:
         for message in result["warnings"]:
             site.log.warn_once(*message)
         adopt_stats(site.liquid, result["memo"])
+        if result.get("times") and getattr(site, "render_costs", None) is not None:
+            site.render_costs.record(result["times"])
         if result["markdown"]:
             site.markdown_cache.adopt(result["markdown"])
         for position, content, excerpt in result["contents"]:
@@ -338,6 +347,16 @@ class Phase:
             sass_page = next(p for p in site.pages if getattr(p, "render_index", -1) == sass_index)
             add_source_map_page(site, sass_page, source_map)
         return [items[position] for position in result["flags"]]
+
+
+# A page never timed before: a guess from its loops, on the scale of recorded seconds.
+SECONDS_PER_LOOP = 0.02
+
+
+def expected_cost(item, recorded: dict) -> float:
+    """The page's render time in the last build, else a guess from its loops."""
+    seconds = recorded.get(getattr(item, "relative_path", None))
+    return seconds if seconds is not None else loop_count(item) * SECONDS_PER_LOOP
 
 
 def loop_count(item) -> int:

@@ -70,6 +70,7 @@ def test_no_disk_cache_in_safe_mode_or_when_disabled(tmp_path):
         build(source, tmp_path / f"out-{name}", *flags)
         assert not (source / CACHE).exists(), name
         assert not (source / ".jekyll-cache/.gitignore").exists(), name
+        assert not (source / ".jekyll-cache/converter/render-costs.json").exists(), name
 
 
 def test_parallel_workers_send_their_conversions_home(tmp_path):

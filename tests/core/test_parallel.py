@@ -118,3 +118,28 @@ def test_a_signal_held_over_a_fork_stops_the_new_worker(tmp_path, monkeypatch):
             if process.is_alive():
                 os.kill(process.pid, 9)
         staging.discard()
+
+
+def test_pages_are_handed_out_by_their_last_render_time(tmp_path):
+    """The pages phase starts with the pages that took longest in the last build (kept in
+    .jekyll-cache/converter/render-costs.json), not with the ones with most loops."""
+    import json
+    import types
+
+    from converter import parallel
+    from tests.conftest import run_converter
+
+    source = cross_reading_site(tmp_path / "src")
+    result = run_converter("build", "-s", str(source), "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    recorded = json.loads((source / ".jekyll-cache/converter/render-costs.json").read_text())
+    assert {"pages.html", "zz-last.html", "posts.html"} <= set(recorded)
+
+    def page(name, loops):
+        return types.SimpleNamespace(relative_path=name, raw_content="{% for x in y %}" * loops)
+
+    items = [page("loopy.html", 5), page("slow.html", 1), page("new.html", 2)]
+    site = types.SimpleNamespace(render_costs=types.SimpleNamespace(
+        seconds={"loopy.html": 0.01, "slow.html": 0.9}))
+    phase = parallel.Phase(site, items, {}, None, heavy_first=True)
+    assert [items[n].relative_path for n in phase.order] == ["slow.html", "new.html", "loopy.html"]
