@@ -41,21 +41,16 @@ class MarkdownCache:
     @classmethod
     def for_site(cls, site) -> "MarkdownCache | None":
         """The site's cache, read from disk; None where Jekyll keeps no disk cache."""
-        config = site.config
-        if config.get("safe") or config.get("disable_disk_cache"):
+        folder = disk_cache_folder(site)
+        if folder is None:
             return None
-        cache_dir = site.source / str(config.get("cache_dir") or ".jekyll-cache")
-        hide_from_git(cache_dir)
-        cache = cls(cache_dir / "converter" / FILE_NAME, fingerprint(site.markdown.options))
+        hide_from_git(folder.parent)
+        cache = cls(folder / FILE_NAME, fingerprint(site.markdown.options))
         cache.load()
         return cache
 
     def load(self) -> None:
-        try:
-            with open(self.path, encoding="utf-8") as stream:
-                stored = json.load(stream)
-        except (OSError, ValueError):  # no cache, or not one we can read: start empty
-            return
+        stored = read_json(self.path)  # None: no cache, or not one we can read
         if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint \
                 and isinstance(stored.get("entries"), dict):
             self.entries = {key: html for key, html in stored["entries"].items()
@@ -91,21 +86,8 @@ class MarkdownCache:
             return
         entries = self.entries if len(self.entries) + len(self.new) <= MAX_ENTRIES else {}
         entries.update(self.new)
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as stream:
-                json.dump({"fingerprint": self.fingerprint, "entries": entries}, stream)
-            os.replace(temporary, self.path)
-        except OSError:
-            return
-        finally:  # also when interrupted (Ctrl-C): no half-written file is left
-            if temporary.exists():
-                try:
-                    temporary.unlink()
-                except OSError:
-                    pass
-        self.entries, self.new = entries, {}
+        if write_json(self.path, {"fingerprint": self.fingerprint, "entries": entries}):
+            self.entries, self.new = entries, {}
 
 
 class RenderCosts:
@@ -122,15 +104,12 @@ class RenderCosts:
 
     @classmethod
     def for_site(cls, site) -> "RenderCosts":
-        config = site.config
-        if config.get("safe") or config.get("disable_disk_cache"):
-            return cls(None)
-        costs = cls(site.source / str(config.get("cache_dir") or ".jekyll-cache")
-                    / "converter" / cls.FILE_NAME)
+        folder = disk_cache_folder(site)
+        costs = cls(None if folder is None else folder / cls.FILE_NAME)
+        stored = read_json(costs.path) if costs.path is not None else None
         try:
-            stored = json.loads(costs.path.read_text(encoding="utf-8"))
             costs.seconds = {str(k): float(v) for k, v in stored.items()}
-        except (OSError, ValueError, AttributeError, TypeError):
+        except (AttributeError, TypeError, ValueError):  # none, or not a {page: seconds}
             pass
         return costs
 
@@ -138,22 +117,46 @@ class RenderCosts:
         self.measured.update(measured)
 
     def save(self) -> None:
-        if self.path is None or not self.measured:
-            return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps({k: round(v, 4) for k, v in self.measured.items()}),
-                                 encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
-        finally:
-            if temporary.exists():
-                try:
-                    temporary.unlink()
-                except OSError:
-                    pass
+        if self.path is not None and self.measured:
+            write_json(self.path, {k: round(v, 4) for k, v in self.measured.items()})
+
+
+def disk_cache_folder(site) -> Path | None:
+    """Our folder in the site's cache folder; None where Jekyll keeps no disk cache."""
+    config = site.config
+    if config.get("safe") or config.get("disable_disk_cache"):
+        return None
+    return site.source / str(config.get("cache_dir") or ".jekyll-cache") / "converter"
+
+
+def read_json(path: Path):
+    """The file's JSON value; None if it is missing or not JSON."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return json.load(stream)
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, value) -> bool:
+    """Write `value` as JSON in one step (a temporary file renamed over `path`); best
+    effort: False if it could not be written.  No half-written file is left, also
+    when interrupted (Ctrl-C)."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8") as stream:
+            json.dump(value, stream)
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        return False
+    finally:
+        if temporary.exists():
+            try:
+                temporary.unlink()
+            except OSError:
+                pass
 
 
 def hide_from_git(cache_dir: Path) -> None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import json
 import os
 import shutil
 import signal
 from pathlib import Path
 
+from converter.cache import read_json, write_json
 from converter.errors import BuildError
 from converter.model import StaticFile, relative_posix
 
@@ -256,11 +256,8 @@ def manifest_path(site) -> Path:
 
 
 def read_manifest(site) -> dict:
-    try:
-        data = json.loads(manifest_path(site).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+    data = read_json(manifest_path(site))
+    return data if isinstance(data, dict) else {}
 
 
 def record_manifest(site, written: list[Path]) -> None:
@@ -268,14 +265,7 @@ def record_manifest(site, written: list[Path]) -> None:
     manifest = {dest: files for dest, files in read_manifest(site).items()
                 if Path(dest).is_dir()}  # forget destinations deleted since (doctor's temp folders)
     manifest[str(site.dest)] = sorted(relative_posix(p, site.dest) for p in written)
-    path = manifest_path(site)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(manifest), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    write_json(manifest_path(site), manifest)
 
 
 def looks_like_site_build(site, files: list[str], planned: set[str]) -> bool:
