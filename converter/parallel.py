@@ -126,8 +126,9 @@ class Phase:
         self.chunks = split(len(items), MIN_CHUNKS)
         # The order chunks are handed out in (any order renders the same bytes).  Pages
         # differ in cost far more than documents: an archive or sitemap looping over
-        # every post costs as much as hundreds of pages, so the loopiest go first and
-        # the cheap ones fill in around them.
+        # every post costs as much as hundreds of pages, so the costliest go first (by
+        # the last build's render times, else by their loops) and the cheap ones fill
+        # in around them.
         self.order = list(range(len(self.chunks)))
         self.heavy_first = heavy_first
         if heavy_first:
