@@ -1,8 +1,9 @@
 """Incremental rebuilds that are never wrong.
 
 Every rendered item records what it read while rendering, as tokens:
-("meta", key) / ("body", key) / ("nav", key) for another item's front matter
-and URL, its content or excerpt, its previous/next neighbours; ("list", name)
+("meta", key) / ("body", key) / ("excerpt", key) / ("output", key) / ("nav", key)
+for another item's front matter and URL, its content, its excerpt (when made
+from the body), its whole rendered page, its previous/next neighbours; ("list", name)
 for a site-wide list (`site.posts`, `site.tags`, a collection...); ("data",)
 for `site.data`; ("file", path) and ("layoutname", name) for includes and
 layouts; ("sass",) for Sass partials. Reads are caught by wrapping the drops,
@@ -47,11 +48,15 @@ MEMO_BUDGET = 2000
 # kept the old ones (and their stripped copies) until evicted, 2,048 and 4,096 entries
 # later: ~13 KB per post edit on the bench site, up to ~60 MB. Emptied after each rebuild.
 TEXT_CACHES = ("_strip_html_long", "_word_count")
-BODY_KEYS = frozenset(("content", "output", "excerpt"))
+# Reading a document's content, its excerpt or its `output` (the page in its layout)
+# are three dependencies: a body edit past the first paragraph leaves the excerpt as it
+# was, a layout edit changes only the output.
+BODY_KEYS = frozenset(("content",))
 # The site drop caches its page lists when first read, so pages made while
 # rendering (source maps) are in them only if the first read came later.
 PAGE_LIST_CACHES = {"_pages": "get_pages", "_html_pages": "get_html_pages"}
 NAV_KEYS = frozenset(("previous", "next"))
+ITEM_TOKENS = ("meta", "body", "excerpt", "output", "nav")   # the reads of one item
 # Site-drop keys that are lists of items, and the list token each one reads.
 SITE_LISTS = {"posts": "posts", "related_posts": "posts", "pages": "pages",
               "html_pages": "pages", "static_files": "static", "documents": "documents",
@@ -225,15 +230,17 @@ def record_drop_read(obj, key) -> None:
         return
     if isinstance(obj, Excerpt):
         obj = obj.doc
-        kind = "body" if key in BODY_KEYS else "meta"
+        kind = "excerpt" if key in ("content", "output", "excerpt") else "meta"
     elif isinstance(obj, Collection):
         if key in ("docs", "files", ""):
             RECORDER.add(("list", "coll:" + obj.label))
         return
-    elif key == "excerpt" and not isinstance(obj, Document):
-        kind = "meta"   # a page's excerpt is front matter, not derived from its body
+    elif key == "excerpt":   # front matter (`excerpt:`, or a page's), or made from the body
+        kind = "excerpt" if isinstance(obj, Document) and \
+            isinstance(obj.data.get("excerpt"), Excerpt) else "meta"
     else:
-        kind = "body" if key in BODY_KEYS else "nav" if key in NAV_KEYS else "meta"
+        kind = "body" if key in BODY_KEYS else "output" if key == "output" else \
+            "nav" if key in NAV_KEYS else "meta"
     RECORDER.add((kind, id(obj)))
 
 
@@ -430,7 +437,12 @@ class Snapshot:
         return ("obj", id(value))
 
     def meta_signature(self, item):
+        from converter.model import Document
         data = getattr(item, "data", None) or {}
+        if data.get("date") is None and isinstance(item, Document):
+            # A document without a date gets one when first asked (Document.date, as
+            # Jekyll's): a rendered item has it, the same item freshly read not yet.
+            data = {**data, "date": item.source_mtime() if item.is_draft else item.site.time}
         pager = getattr(item, "pager", None)
         return (self.freeze(data), getattr(item, "url", None),
                 self.freeze(pager) if pager is not None else None)
@@ -554,7 +566,12 @@ class IncrementalBuilder:
             report.interrupted = True
             self._after_failure(paths, report)
         except Exception as exc:
-            report.error = as_build_error(exc, self.source)
+            if should_stop is not None and should_stop():
+                # Newer changes wait: this failure may be theirs half made (a file
+                # saved and deleted at once); the rebuild with them decides.
+                report.interrupted = True
+            else:
+                report.error = as_build_error(exc, self.source)
             self._after_failure(paths, report)
         release_text_caches()
         report.problems = list(self.yaml_problems.values())
@@ -679,6 +696,13 @@ class IncrementalBuilder:
         before = set(self.snap.writes.values())
         build.write_site(site)
         report.written = sorted(before)
+        # The writer leaves each item its output as a file in the staging folder, gone
+        # once that folder became the destination: give back the string (the saved
+        # state's, the same object), for a later render that reads `page.output`.
+        for key, state in self.items.items():
+            item = self.snap.by_key.get(key)
+            if item is not None and getattr(item, "staged_at", None) is not None:
+                item.output = state.final_output
 
     # --- one render, with its reads recorded -------------------------------------------
     @staticmethod
@@ -727,7 +751,7 @@ class IncrementalBuilder:
     @staticmethod
     def _translate(snap: Snapshot, token):
         kind = token[0]
-        if kind in ("meta", "body", "nav"):
+        if kind in ITEM_TOKENS:
             key = snap.keys.get(token[1])
             return (kind, key) if key is not None else ("unknown",)
         return token
@@ -918,6 +942,8 @@ class IncrementalBuilder:
                     fresh.data = excerpt.data
                     target.data["excerpt"] = fresh
                     self._undo["excerpts"].append((target, excerpt))
+                    if fresh.content != excerpt.content:
+                        fired.add(("excerpt", key))
                 new_raw[key] = payload
                 fired.add(("body", key))
                 dirty.add(key)
@@ -951,7 +977,7 @@ class IncrementalBuilder:
             state = self.items.get(key)
             if state is None:
                 dirty.add(key)
-                fired.update({("meta", key), ("body", key), ("nav", key)})
+                fired.update({("meta", key), ("body", key), ("excerpt", key), ("nav", key)})
                 continue
             source = source_relative(new_site, item.path) if getattr(item, "path", None) else None
             meta = snap.meta_signature(item)
@@ -962,13 +988,15 @@ class IncrementalBuilder:
             if body != state.body or (source is not None and source in paths):
                 fired.add(("body", key))
                 dirty.add(key)
+                if body[1] != state.body[1]:   # the excerpt's text
+                    fired.add(("excerpt", key))
             if snap.nav_signature(item) != state.nav:
                 fired.add(("nav", key))
-            if self._excerpt_stale(key, fired):
-                fired.add(("body", key))
+            if self._excerpt_stale(key, fired):   # what its Liquid read changed
+                fired.add(("excerpt", key))
                 dirty.add(key)
         for key in self.items.keys() - snap.by_key.keys():
-            fired.update({("meta", key), ("body", key), ("nav", key)})
+            fired.update((kind, key) for kind in ITEM_TOKENS)
         static_now = {k: snap.meta_signature(i) for k, i in snap.by_key.items() if k[0] == "static"}
         for key in static_now.keys() | self.static_sigs.keys():
             item = snap.by_key.get(key)
@@ -1060,12 +1088,18 @@ class IncrementalBuilder:
             for child in self.children.get(key, ()):
                 deps[child] = frozenset()
             self._write_item(snap, key, item, report)
-            if state is None or item.content != state.final_content or \
-                    item.output != state.final_output:
-                # Later readers of this body see the new result.
-                fired.add(("body", key))
-                for reader in self.dependents.get(("body", key), ()):
-                    dirty.add(reader)
+            # Later readers of its content, or of its whole page, see the new result.
+            content_changed = state is None or item.content != state.final_content
+            # An excerpt without Liquid changes only with its text (fired before the
+            # sweep); one with Liquid may show what the content's change came from.
+            excerpt_changed = content_changed and isinstance(excerpt, Excerpt) and \
+                excerpt.render_with_liquid
+            for token, changed in ((("body", key), content_changed),
+                                   (("excerpt", key), excerpt_changed),
+                                   (("output", key), state is None or item.output != state.final_output)):
+                if changed:
+                    fired.add(token)
+                    dirty.update(self.dependents.get(token, ()))
         return deps
 
     def _make_page_caches(self, site, snap: Snapshot, up_to: int | None = None,

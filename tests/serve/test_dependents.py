@@ -1,0 +1,100 @@
+"""A rebuild re-renders the outputs that read what changed, and no others.
+
+A small site where each listing reads one kind of thing of the posts: their
+front matter, their content (or excerpt), or their whole rendered page
+(`output`). Each edit must re-render exactly the items that read what it
+changed; the destination must still equal a clean build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from converter.build import BuildOptions
+from converter.incremental import IncrementalBuilder
+from tests.serve.helpers import EPOCH, clean_build, edit, tree_differences
+
+FILES = {
+    "_config.yml": "title: Deps\ncollections:\n  notes:\n    output: true\n",
+    "_layouts/default.html": "<html>{{ content }}</html>\n",
+    "_layouts/post.html": "---\nlayout: default\n---\n<article>{{ content }}</article>\n",
+    # an excerpt given in front matter: not derived from the body
+    "_posts/2024-01-01-given.md": "---\ntitle: Given\nlayout: post\nexcerpt: Told.\n---\n\nBody of given.\n",
+    "_posts/2024-01-02-derived.md": "---\ntitle: Derived\nlayout: post\n---\n\nFirst words.\n\nMore.\n",
+    # an excerpt with Liquid in it, rendered with its post (whose layout shows it)
+    "_includes/note.html": "noted",
+    "_layouts/described.html": "---\nlayout: default\n---\n<meta content='{{ page.excerpt | strip_html | strip }}'>{{ content }}\n",
+    "_posts/2024-01-03-liquid.md": "---\ntitle: Liquid\nlayout: described\n---\n\nSee {% include note.html %}.\n\nRest.\n",
+    # a collection document without a date: it gets the site's time when asked
+    "_notes/undated.md": "---\ntitle: Undated\n---\n\nA note.\n",
+    "titles.html": "---\n---\n{% for post in site.posts %}{{ post.title }}: {{ post.excerpt }}\n{% endfor %}",
+    "notes.html": "---\n---\n{% for note in site.notes %}{{ note.title }} {{ note.date | date: '%Y' }}\n{% endfor %}",
+    "pages.html": "---\n---\n{% for post in site.posts %}{{ post.output | size }}\n{% endfor %}",
+}
+GIVEN = "_posts/2024-01-01-given.md"
+DERIVED = "_posts/2024-01-02-derived.md"
+
+
+@pytest.fixture()
+def site(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    source = tmp_path / "site"
+    for name, text in FILES.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text, encoding="utf-8")
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=tmp_path / "out",
+                                              quiet=True))
+    assert builder.full_build().error is None
+    return source, builder, tmp_path
+
+
+def rebuilt(site, path: str, unchanged: int = 0) -> set[str]:
+    """Rebuild after an edit of `path`; the outputs written, after checking that the
+    destination equals a clean build and that the items re-rendered are those
+    written and `unchanged` others."""
+    source, builder, tmp_path = site
+    report = builder.rebuild({path})
+    assert report.error is None
+    assert tree_differences(tmp_path / "out", clean_build(source, tmp_path / "clean")) == []
+    written = {p.relative_to(tmp_path / "out").as_posix() for p in report.written}
+    assert report.rendered == len(written) + unchanged, (report.rendered, written)
+    return written
+
+
+def test_a_body_edit_skips_listings_of_a_front_matter_excerpt(site):
+    edit(site[0] / GIVEN, "Body of given.", "Body of given, longer.")
+    assert rebuilt(site, GIVEN) == {"2024/01/01/given.html", "pages.html"}
+
+
+def test_a_body_edit_reaches_listings_of_a_derived_excerpt(site):
+    edit(site[0] / DERIVED, "First words.", "First words, edited.")
+    assert rebuilt(site, DERIVED) == {"2024/01/02/derived.html", "titles.html", "pages.html"}
+
+
+def test_a_layout_edit_skips_listings_of_content(site):
+    edit(site[0] / "_layouts/post.html", "<article>", "<article class=x>")
+    # the posts' pages change; titles.html reads their excerpts, not their pages
+    assert rebuilt(site, "_layouts/post.html") == {
+        "2024/01/01/given.html", "2024/01/02/derived.html", "pages.html"}
+
+
+def test_a_title_edit_skips_undated_documents(site):
+    edit(site[0] / DERIVED, "title: Derived", "title: Renamed")
+    # The post renders again (its page does not show the title: unchanged). The
+    # undated note and its listing are not touched: their date, given when first
+    # asked, is the same.
+    assert rebuilt(site, DERIVED, unchanged=1) == {"titles.html"}
+
+
+def test_a_page_reads_the_output_of_an_earlier_post(site):
+    # pages.html reads given.html's page, rendered by the first build, not this one
+    edit(site[0] / DERIVED, "More.", "More words.")
+    assert rebuilt(site, DERIVED) == {"2024/01/02/derived.html", "pages.html"}
+
+
+def test_an_include_edit_reaches_listings_of_an_excerpt_showing_it(site):
+    (site[0] / "_includes/note.html").write_text("noted again", encoding="utf-8")
+    assert rebuilt(site, "_includes/note.html") == {
+        "2024/01/03/liquid.html", "titles.html", "pages.html"}
