@@ -26,6 +26,9 @@ IGNORED_DIRS = {".git", ".hg", ".svn", ".jekyll-cache", ".sass-cache", ".jekyll-
 STAGING_PREFIX = ".converter-staging-"
 QUIET_SECONDS = 0.02       # an editor's burst of events for one save is well under this
 MAX_WAIT_SECONDS = 0.5     # a steady stream of events still rebuilds this often
+# A rebuild gives way to newer saves at most this many times in a row: under a steady
+# stream of saves (an editor's autosave) the site still updates every rebuild or so.
+MAX_OVERTAKEN = 2
 
 
 def is_editor_temp(name: str) -> bool:
@@ -243,13 +246,16 @@ class WatchLoop:
         self._thread.join(timeout=10)
 
     def _run(self) -> None:
+        overtaken = 0
         while not self._stopping.is_set():
             batch = self.watcher.next_batch(timeout=0.2)
             if not batch or self._stopping.is_set():
                 continue
             self._busy = True
             try:
-                report = self.builder.rebuild(batch, should_stop=self.watcher.has_pending)
+                give_way = self.watcher.has_pending if overtaken < MAX_OVERTAKEN else None
+                report = self.builder.rebuild(batch, should_stop=give_way)
+                overtaken = overtaken + 1 if report.interrupted else 0
             except Exception as exc:   # never let one rebuild end watching
                 print(f"{'Error:':>20} {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
                 self.builder.needs_full = True

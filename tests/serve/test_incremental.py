@@ -187,3 +187,26 @@ def test_bad_front_matter_is_reported_until_fixed(tmp_path, frozen_time):
     fixed = builder.rebuild({POST})
     assert fixed.error is None and fixed.problems == []
     assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+
+
+def test_a_failure_overtaken_by_newer_changes_is_not_reported(tmp_path, frozen_time, monkeypatch):
+    """A file saved and deleted at once can vanish while the rebuild reads it: the
+    rebuild with the newer change decides, the overlay does not flash an error."""
+    source = copy_site(tmp_path)
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=tmp_path / "out",
+                                              quiet=True))
+    assert builder.full_build().error is None
+    edit(source / POST, "title:", "title: \"Re-read\"\nold_title:")   # the site is read again
+
+    def vanished():
+        raise FileNotFoundError(2, "No such file or directory", str(source / "_posts/x.md"))
+
+    monkeypatch.setattr(builder, "_load", vanished)
+    overtaken = builder.rebuild({POST}, should_stop=lambda: True)
+    assert overtaken.interrupted and overtaken.error is None
+    alone = builder.rebuild({POST})
+    assert not alone.interrupted and "No such file" in str(alone.error)
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert builder.rebuild(set()).error is None
+    assert tree_differences(tmp_path / "out", clean_build(source, tmp_path / "clean")) == []

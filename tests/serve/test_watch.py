@@ -102,3 +102,34 @@ def test_build_watch_rebuilds_without_live_reload_script(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+class EndlessSaves:
+    """A builder during each of whose rebuilds a newer save arrives."""
+
+    def __init__(self, source):
+        self.source, self.destination = source, source / "_site"
+        self.exclude = []
+        self.loop = None
+        self.calls: list[bool] = []   # whether each rebuild could give way
+
+    def rebuild(self, batch, should_stop=None):
+        from converter.incremental import Report
+        self.calls.append(should_stop is not None)
+        self.loop.watcher.add([str(self.source / f"post-{len(self.calls)}.md")])
+        return Report(interrupted=should_stop is not None)
+
+
+def test_a_steady_stream_of_saves_still_finishes_rebuilds(tmp_path):
+    from converter.watch import MAX_OVERTAKEN, WatchLoop
+    builder = EndlessSaves(tmp_path)
+    loop = builder.loop = WatchLoop(builder, on_report=lambda report: None).start()
+    try:   # (the changes come from the builder, not from files)
+        loop.watcher.add([str(tmp_path / "post-0.md")])
+        deadline = time.monotonic() + 10
+        while len(builder.calls) < 2 * (MAX_OVERTAKEN + 1) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        loop.stop()
+    cycle = [True] * MAX_OVERTAKEN + [False]
+    assert builder.calls[:2 * len(cycle)] == cycle * 2
