@@ -3,7 +3,9 @@
 Every rendered item records what it read while rendering, as tokens:
 ("meta", key) / ("body", key) / ("excerpt", key) / ("output", key) / ("nav", key)
 for another item's front matter and URL, its content, its excerpt (when made
-from the body), its whole rendered page, its previous/next neighbours; ("list", name)
+from the body), its whole rendered page, its previous/next neighbours; a
+document's single front matter field (or its URL) is ("meta", key, field), and
+("fields", key) stands for all of them; ("list", name)
 for a site-wide list (`site.posts`, `site.tags`, a collection...); ("data",)
 for `site.data`; ("file", path) and ("layoutname", name) for includes and
 layouts; ("sass",) for Sass partials. Reads are caught by wrapping the drops,
@@ -56,7 +58,12 @@ BODY_KEYS = frozenset(("content",))
 # rendering (source maps) are in them only if the first read came later.
 PAGE_LIST_CACHES = {"_pages": "get_pages", "_html_pages": "get_html_pages"}
 NAV_KEYS = frozenset(("previous", "next"))
-ITEM_TOKENS = ("meta", "body", "excerpt", "output", "nav")   # the reads of one item
+ITEM_TOKENS = ("meta", "body", "excerpt", "output", "nav", "fields")   # reads of one item
+# Document drop keys that are one front matter field: reading one depends on that field
+# only (listings read a few fields of every post). Other drop methods are derived
+# (`url` and `id` from the URL; name, path, collection never change for one key).
+FIELD_METHODS = frozenset(("title", "categories", "tags", "date"))
+URL_METHODS = frozenset(("url", "id"))
 # Site-drop keys that are lists of items, and the list token each one reads.
 SITE_LISTS = {"posts": "posts", "related_posts": "posts", "pages": "pages",
               "html_pages": "pages", "static_files": "static", "documents": "documents",
@@ -225,6 +232,7 @@ def install_plugin_hooks() -> None:
 
 
 def record_drop_read(obj, key) -> None:
+    from converter.liquid.drops import DocumentDrop
     from converter.model import Collection, Document, Excerpt, Site
     if isinstance(obj, Site):   # recorded by the site drop's own wrapper
         return
@@ -236,11 +244,22 @@ def record_drop_read(obj, key) -> None:
             RECORDER.add(("list", "coll:" + obj.label))
         return
     elif key == "excerpt":   # front matter (`excerpt:`, or a page's), or made from the body
-        kind = "excerpt" if isinstance(obj, Document) and \
-            isinstance(obj.data.get("excerpt"), Excerpt) else "meta"
+        if not isinstance(obj, Document):
+            kind = "meta"
+        elif isinstance(obj.data.get("excerpt"), Excerpt):
+            kind = "excerpt"
+        else:
+            RECORDER.add(("meta", id(obj), "excerpt"))
+            return
     else:
         kind = "body" if key in BODY_KEYS else "output" if key == "output" else \
             "nav" if key in NAV_KEYS else "meta"
+        if kind == "meta" and key and isinstance(key, str) and isinstance(obj, Document):
+            field = "url" if key in URL_METHODS else key \
+                if key in FIELD_METHODS or key not in DocumentDrop.METHODS else None
+            if field is not None:
+                RECORDER.add(("meta", id(obj), field))
+                return
     RECORDER.add((kind, id(obj)))
 
 
@@ -253,6 +272,22 @@ def record_site_read(site, key) -> None:
         RECORDER.add(("data",))
     elif key in site.collections:
         RECORDER.add(("list", "coll:" + key))
+
+
+def changed_fields(old, new) -> set | None:
+    """The front matter fields (and "url") that differ between two meta signatures
+    (Snapshot.meta_signature: frozen data, URL, pager)."""
+    if old[0][0] != "dict" or new[0][0] != "dict":
+        return None
+    before, after = dict(old[0][1]), dict(new[0][1])
+    names = {name for name in before.keys() | after.keys()
+             if before.get(name, MISSING) != after.get(name, MISSING)}
+    if old[1] != new[1]:
+        names.add("url")
+    return names
+
+
+MISSING = object()
 
 
 def source_relative(site, path: Path) -> str:
@@ -718,7 +753,7 @@ class IncrementalBuilder:
         return reads, made
 
     def _tokens(self, site, snap: Snapshot, item, reads: set) -> frozenset:
-        tokens = {self._translate(snap, token) for token in reads}
+        tokens = self._translate_all(snap, reads)
         tokens.update(layout_tokens(site, item))
         if getattr(item, "is_sass", False):
             tokens.add(("sass",))
@@ -748,12 +783,23 @@ class IncrementalBuilder:
                     if page is not None and page in site.pages:
                         site.pages.remove(page)
 
+    @classmethod
+    def _translate_all(cls, snap: Snapshot, reads) -> set:
+        """Reads as tokens of this snapshot's keys; a field read also stands in
+        ("fields", key), fired when the whole item comes or goes."""
+        tokens = {cls._translate(snap, token) for token in reads}
+        tokens.update([("fields", t[1]) for t in tokens if t is not None and len(t) == 3])
+        tokens.discard(None)
+        return tokens
+
     @staticmethod
     def _translate(snap: Snapshot, token):
         kind = token[0]
         if kind in ITEM_TOKENS:
             key = snap.keys.get(token[1])
-            return (kind, key) if key is not None else ("unknown",)
+            if key is None:
+                return ("unknown",)
+            return (kind, key) if len(token) == 2 else (kind, key, token[2])
         return token
 
     # --- saving state -------------------------------------------------------------------
@@ -771,8 +817,7 @@ class IncrementalBuilder:
                 state.excerpt_output = excerpt._output
                 frame = RECORDER.excerpt_frames.get(id(item))
                 if frame is not None:
-                    self.excerpt_deps[key] = frozenset(
-                        t for t in (self._translate(snap, x) for x in frame) if t)
+                    self.excerpt_deps[key] = frozenset(self._translate_all(snap, frame))
             state.deps = deps[key] if key in deps else old.deps
             state.meta = snap.meta_signature(item)
             state.body = snap.body_signature(item, state.raw)
@@ -828,7 +873,7 @@ class IncrementalBuilder:
         for doc_id, frame in RECORDER.excerpt_frames.items():
             key = snap.keys.get(doc_id)
             if key is not None:
-                tokens = frozenset(t for t in (self._translate(snap, x) for x in frame) if t)
+                tokens = frozenset(self._translate_all(snap, frame))
                 for token in tokens:
                     self.dependents.setdefault(token, set()).add(key)
                 self.excerpt_deps[key] = tokens
@@ -977,13 +1022,17 @@ class IncrementalBuilder:
             state = self.items.get(key)
             if state is None:
                 dirty.add(key)
-                fired.update({("meta", key), ("body", key), ("excerpt", key), ("nav", key)})
+                fired.update({("meta", key), ("body", key), ("excerpt", key), ("nav", key),
+                              ("fields", key)})
                 continue
             source = source_relative(new_site, item.path) if getattr(item, "path", None) else None
             meta = snap.meta_signature(item)
             body = snap.body_signature(item, item.content)
             if meta != state.meta:
                 fired.add(("meta", key))
+                names = changed_fields(state.meta, meta)
+                fired.update([("fields", key)] if names is None else
+                             [("meta", key, name) for name in names])
                 dirty.add(key)
             if body != state.body or (source is not None and source in paths):
                 fired.add(("body", key))
@@ -995,6 +1044,7 @@ class IncrementalBuilder:
             if self._excerpt_stale(key, fired):   # what its Liquid read changed
                 fired.add(("excerpt", key))
                 dirty.add(key)
+        carried = self._carry_children(new_site, snap, old_snap, dirty, fired)
         for key in self.items.keys() - snap.by_key.keys():
             fired.update((kind, key) for kind in ITEM_TOKENS)
         static_now = {k: snap.meta_signature(i) for k, i in snap.by_key.items() if k[0] == "static"}
@@ -1003,10 +1053,11 @@ class IncrementalBuilder:
             changed_file = item is not None and source_relative(new_site, item.path) in paths
             if static_now.get(key) != self.static_sigs.get(key) or changed_file:
                 fired.update({("meta", key), ("body", key)})
-        for name, signature in snap.lists().items():
+        lists = snap.lists()
+        for name, signature in lists.items():
             if self.list_sigs.get(name) != signature:
                 fired.add(("list", name))
-        for name in self.list_sigs.keys() - snap.lists().keys():
+        for name in self.list_sigs.keys() - lists.keys():
             fired.add(("list", name))
         layouts = snap.layouts()
         for name in layouts.keys() | self.layout_sigs.keys():
@@ -1029,7 +1080,8 @@ class IncrementalBuilder:
                 copies.append((key, target))
         removals = sorted(set(old_snap.writes.values()) - set(snap.writes.values()))
         # Pages made while rendering (source maps) exist only once their maker renders.
-        dirty |= {key for key in self.children if key in snap.by_key}
+        dirty |= {key for key, kids in self.children.items()
+                  if key in snap.by_key and not carried.issuperset(kids)}
         raw = {snap.key(item): item.content for item in snap.order}
         # Items that stay clean take their rendered state over from the old build.
         for key, item in snap.by_key.items():
@@ -1037,6 +1089,33 @@ class IncrementalBuilder:
             if state is not None and key not in dirty:
                 self._transplant(item, state)
         return new_site, snap, fired, dirty, copies, removals, raw
+
+    def _carry_children(self, new_site, snap: Snapshot, old_snap: Snapshot, dirty: set,
+                        fired: set) -> set:
+        """Pages made while rendering (source maps) exist in a fresh site only once
+        their maker renders. An unchanged maker would make them again the same: the
+        fresh site takes the old ones over instead (re-pointed to it, in site.pages
+        where the render put them) and the maker need not render. Returns their keys."""
+        carried: set = set()
+        if ("sass",) in fired:   # a partial changed: the maker renders, its map too
+            return carried
+        for maker_key, children in self.children.items():
+            maker, old_maker = snap.by_key.get(maker_key), old_snap.by_key.get(maker_key)
+            if maker is None or old_maker is None or maker_key in dirty or \
+                    any(child not in old_snap.by_key for child in children):
+                continue
+            for child_key in children:
+                page = copy.copy(old_snap.by_key[child_key])
+                page.site = new_site
+                if getattr(page, "created_by", None) is old_maker:
+                    page.created_by = maker
+                if page.data is old_maker.data:
+                    page.data = maker.data
+                page._drop = None   # a drop made for the old site's renders
+                new_site.pages.append(page)
+                snap.adopt(page)
+                carried.add(child_key)
+        return carried
 
     def _excerpt_stale(self, key, fired: set) -> bool:
         deps = self.excerpt_deps.get(key)

@@ -21,7 +21,7 @@ FILES = {
     "_layouts/default.html": "<html>{{ content }}</html>\n",
     "_layouts/post.html": "---\nlayout: default\n---\n<article>{{ content }}</article>\n",
     # an excerpt given in front matter: not derived from the body
-    "_posts/2024-01-01-given.md": "---\ntitle: Given\nlayout: post\nexcerpt: Told.\n---\n\nBody of given.\n",
+    "_posts/2024-01-01-given.md": "---\ntitle: Given\nlayout: post\nexcerpt: Told.\nfeatured: true\n---\n\nBody of given.\n",
     "_posts/2024-01-02-derived.md": "---\ntitle: Derived\nlayout: post\n---\n\nFirst words.\n\nMore.\n",
     # an excerpt with Liquid in it, rendered with its post (whose layout shows it)
     "_includes/note.html": "noted",
@@ -31,6 +31,8 @@ FILES = {
     "_notes/undated.md": "---\ntitle: Undated\n---\n\nA note.\n",
     "titles.html": "---\n---\n{% for post in site.posts %}{{ post.title }}: {{ post.excerpt }}\n{% endfor %}",
     "notes.html": "---\n---\n{% for note in site.notes %}{{ note.title }} {{ note.date | date: '%Y' }}\n{% endfor %}",
+    # reads one field of every post, the title of one
+    "featured.html": "---\n---\n{% for post in site.posts %}{% if post.featured %}{{ post.title }}{% endif %}{% endfor %}",
     "pages.html": "---\n---\n{% for post in site.posts %}{{ post.output | size }}\n{% endfor %}",
 }
 GIVEN = "_posts/2024-01-01-given.md"
@@ -98,3 +100,13 @@ def test_an_include_edit_reaches_listings_of_an_excerpt_showing_it(site):
     (site[0] / "_includes/note.html").write_text("noted again", encoding="utf-8")
     assert rebuilt(site, "_includes/note.html") == {
         "2024/01/03/liquid.html", "titles.html", "pages.html"}
+
+
+def test_a_field_edit_reaches_only_the_readers_of_that_field(site):
+    # featured.html reads `featured` of every post, `title` of the featured one only
+    edit(site[0] / DERIVED, "title: Derived", "title: Renamed")
+    assert rebuilt(site, DERIVED, unchanged=1) == {"titles.html"}
+    edit(site[0] / DERIVED, "layout: post", "layout: post\nfeatured: yes")   # a field it lacked
+    assert rebuilt(site, DERIVED, unchanged=1) == {"featured.html"}
+    edit(site[0] / GIVEN, "title: Given", "title: Granted")
+    assert rebuilt(site, GIVEN, unchanged=1) == {"titles.html", "featured.html"}

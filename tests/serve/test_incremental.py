@@ -210,3 +210,25 @@ def test_a_failure_overtaken_by_newer_changes_is_not_reported(tmp_path, frozen_t
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert builder.rebuild(set()).error is None
     assert tree_differences(tmp_path / "out", clean_build(source, tmp_path / "clean")) == []
+
+
+def test_front_matter_edits_re_render_only_their_readers(tmp_path, frozen_time):
+    """A title edit reads the site again: the undated portfolio items, the Sass page
+    and its source map (made while rendering) stay as they were; every output
+    re-rendered changes."""
+    source = copy_site(tmp_path)
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().error is None
+    sass = "_sass/layout/_base.scss"
+    for n, (path, apply) in enumerate([
+            (POST, lambda: edit(source / POST, "title:", "title: \"First\"\nold_title:")),
+            (sass, lambda: (source / sass).write_text((source / sass).read_text() + "\n.a { color: red; }\n")),
+            (POST, lambda: edit(source / POST, "title: \"First\"", "title: \"Second\""))]):
+        apply()
+        report = builder.rebuild({path})
+        assert report.error is None
+        written = {p.name for p in report.written}
+        assert report.rendered == len(report.written), (n, report.rendered, written)
+        assert ("main.css" in written) == (path == sass), (n, written)
+        assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
