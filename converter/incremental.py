@@ -43,7 +43,7 @@ from converter.errors import BuildError
 # Include memo traces (converter.liquid.include_memo) that body edits may add before
 # they are all dropped: 5-15 KB each (an include's output, its probes and the values
 # they compare, such as a post's content). The traces that read an edited item's old
-# content or excerpt are dropped at once (prune_traces); this bounds the others.
+# content or excerpt are dropped at once (include_memo.forget_values); this bounds the others.
 MEMO_BUDGET = 2000
 # Module-level caches of converter.liquid.filters keyed by page texts (`content |
 # strip_html | number_of_words` on listing cards): each edit makes new texts, and these
@@ -274,6 +274,9 @@ def record_site_read(site, key) -> None:
         RECORDER.add(("list", "coll:" + key))
 
 
+MISSING = object()
+
+
 def changed_fields(old, new) -> set | None:
     """The front matter fields (and "url") that differ between two meta signatures
     (Snapshot.meta_signature: frozen data, URL, pager)."""
@@ -285,9 +288,6 @@ def changed_fields(old, new) -> set | None:
     if old[1] != new[1]:
         names.add("url")
     return names
-
-
-MISSING = object()
 
 
 def source_relative(site, path: Path) -> str:
@@ -918,7 +918,8 @@ class IncrementalBuilder:
                 stale.add(self.items[key].raw)
                 self.items[key].raw = body
             self._commit_partial(snap, deps, stale)
-            prune_traces(site.liquid, stale - {None, ""})
+            from converter.liquid import include_memo
+            include_memo.forget_values(site.liquid, stale - {None, ""})
         else:
             self._commit(site, snap, raw, deps)
 
@@ -1226,46 +1227,6 @@ def release_text_caches() -> None:
         cached = getattr(filters, name, None)
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
-
-
-def prune_traces(env, stale: set) -> int:
-    """Drop the include traces that compared a value in `stale` (an edited item's
-    previous content or excerpt): only an undo of the edit could match them again,
-    and each keeps that old text alive. Returns how many traces were dropped (the
-    memo's count of entries goes down by as much)."""
-    from converter.liquid.include_memo import Probe
-    if not stale:
-        return 0
-    dropped = 0
-    for template in list(env.include_cache.values()):
-        memo = template.__dict__.get("_include_memo")
-        stack = [getattr(memo, "root", None)]
-        while stack:
-            node = stack.pop()
-            if node.__class__ is not Probe:
-                continue
-            branches = node.branches
-            for value in stale:
-                gone = branches.pop(value, None)
-                if gone is not None:
-                    dropped += count_traces(gone)
-            stack.extend(branches.values())
-    if dropped:
-        entries = env.__dict__.get("include_memo_entries", 0)
-        env.__dict__["include_memo_entries"] = max(0, entries - dropped)
-    return dropped
-
-
-def count_traces(node) -> int:
-    from converter.liquid.include_memo import Probe
-    count, stack = 0, [node]
-    while stack:
-        node = stack.pop()
-        if node.__class__ is Probe:
-            stack.extend(node.branches.values())
-        elif node is not None:
-            count += 1
-    return count
 
 
 def forget_templates(site, paths: set[str], keep_traces: bool = False) -> None:

@@ -260,6 +260,45 @@ def reset(env) -> None:
         template.__dict__.pop("_include_memo", None)
 
 
+def forget_values(env, values: set) -> int:
+    """Drop the traces that compared a value in `values` (an edited document's previous
+    content or excerpt): only an undo of the edit could match them again, and each
+    keeps that old text alive. Returns how many traces were dropped (the count of
+    entries goes down by as much)."""
+    if not values:
+        return 0
+    dropped = 0
+    for template in list(env.include_cache.values()):
+        memo = template.__dict__.get("_include_memo")
+        stack = [getattr(memo, "root", None)]
+        while stack:
+            node = stack.pop()
+            if node.__class__ is not Probe:
+                continue
+            branches = node.branches
+            for value in values:
+                gone = branches.pop(value, None)
+                if gone is not None:
+                    dropped += count_traces(gone)
+            stack.extend(branches.values())
+    if dropped:
+        entries = env.__dict__.get("include_memo_entries", 0)
+        env.__dict__["include_memo_entries"] = max(0, entries - dropped)
+    return dropped
+
+
+def count_traces(node) -> int:
+    """The traces (results) under a node of a decision tree."""
+    count, stack = 0, [node]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is Probe:
+            stack.extend(node.branches.values())
+        elif node is not None:
+            count += 1
+    return count
+
+
 def render_include(template: BoundTemplate, context: RenderContext, buffer) -> int:
     """Render `template` as an include, from its decision tree when a trace matches."""
     env = context.env

@@ -44,10 +44,11 @@ def test_replaced_sites_are_released(tmp_path, monkeypatch):
 
 def test_body_edits_keep_include_traces_within_budget(tmp_path, monkeypatch):
     from converter import incremental
+    from converter.liquid import include_memo
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setattr(incremental, "MEMO_BUDGET", 3)
     # The budget bounds the traces that pruning misses: here, all of them.
-    monkeypatch.setattr(incremental, "prune_traces", lambda env, stale: 0)
+    monkeypatch.setattr(include_memo, "forget_values", lambda env, values: 0)
     source = copy_site(tmp_path)
     out = tmp_path / "out"
     builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
