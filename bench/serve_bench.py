@@ -8,7 +8,8 @@ runs `converter build --watch` on it and, for each kind of edit, saves a file
 and measures, from the moment the save returns:
 - until the edited post's output file holds the new text ("written"),
 - until the rebuild is finished (its "Regenerated N of M files" line),
-and how many outputs were re-rendered. Then runs real Jekyll 4.3.1
+how many outputs were re-rendered, and how many output files changed (each
+edit adds a marker that every true dependent shows, so the two should match). Then runs real Jekyll 4.3.1
 (`jekyll build --watch`, the environment of ../shared/tools/jekyll-oracle, with
 the fake clock running instead of frozen so that its watcher works) on a copy
 of the same site and times the same edits.
@@ -124,6 +125,19 @@ def edit_layout(site: Path, marker: str) -> float:
                 "{% include base_path %}<!-- " + marker + " -->")
 
 
+def edit_title(site: Path, post: Path, marker: str) -> float:
+    return save(post, "title: ", f"title: {marker} ")
+
+
+def output_times(dest: Path) -> dict[str, int]:
+    return {os.path.join(folder, name): os.stat(os.path.join(folder, name)).st_mtime_ns
+            for folder, _, names in os.walk(dest) for name in names}
+
+
+def changed_outputs(before: dict[str, int], after: dict[str, int]) -> int:
+    return sum(1 for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
 def edit_include(site: Path, marker: str) -> float:
     return save(site / "_includes/archive-single.html", "{% include base_path %}",
                 "{% include base_path %}<!-- " + marker + " -->")
@@ -139,6 +153,7 @@ def converter_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
     output = post_output(site, dest, post)
     archive = dest / "year-archive" / "index.html"
     kinds = [("post", trials, lambda m: edit_post(site, post, m), output),
+             ("title", max(1, trials // 3), lambda m: edit_title(site, post, m), output),
              ("layout", max(1, trials // 3), lambda m: edit_layout(site, m), output),
              ("include", max(1, trials // 3), lambda m: edit_include(site, m), archive)]
     try:
@@ -147,11 +162,13 @@ def converter_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
             for n in range(count):
                 marker = f"bench-{kind}-{n}-{time.time_ns()}"
                 mark = watcher.mark()
+                before = output_times(dest)
                 saved = apply(marker)
                 written = wait_for_text(target, marker)
                 done, _ = watcher.wait_for(REGENERATED, start=mark, timeout=600)
                 finished = time.monotonic()
-                rows.append({"written ms": (written - saved) * 1000,
+                rows.append({"changed": changed_outputs(before, output_times(dest)),
+                             "written ms": (written - saved) * 1000,
                              "finished ms": (finished - saved) * 1000,
                              "reported ms": int(done.group(3)),
                              "rendered": int(done.group(1).replace(",", "")),
@@ -198,7 +215,7 @@ def jekyll_trials(site: Path, dest: Path, post: Path, trials: int) -> dict:
 
 def summary(name: str, results: dict) -> None:
     print(f"\n{name}: initial build {results['initial build s']:.1f} s")
-    for kind in ("post", "layout", "include"):
+    for kind in ("post", "title", "layout", "include"):
         rows = results.get(kind)
         if not rows:
             continue
@@ -206,11 +223,13 @@ def summary(name: str, results: dict) -> None:
         finished = [r["finished ms"] for r in rows]
         reported = [r["reported ms"] for r in rows]
         rendered = sorted({str(r["rendered"]) for r in rows})
+        changed = sorted({str(r["changed"]) for r in rows if "changed" in r})
         print(f"  {kind:8} edit: output written in {statistics.median(written):8.0f} ms median "
               f"(min {min(written):.0f}, max {max(written):.0f}, n={len(rows)}); "
               f"rebuild finished in {statistics.median(finished):8.0f} ms "
               f"(its own report: {statistics.median(reported):.0f} ms); "
-              f"re-rendered {'/'.join(rendered)} of {rows[0]['total']}")
+              f"re-rendered {'/'.join(rendered)} of {rows[0]['total']}"
+              + (f", output files changed {'/'.join(changed)}" if changed else ""))
 
 
 def main() -> int:
