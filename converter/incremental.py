@@ -3,9 +3,10 @@
 Every rendered item records what it read while rendering, as tokens:
 ("meta", key) / ("body", key) / ("excerpt", key) / ("output", key) / ("nav", key)
 for another item's front matter and URL, its content, its excerpt (when made
-from the body), its whole rendered page, its previous/next neighbours; a
-document's single front matter field (or its URL) is ("meta", key, field), and
-("fields", key) stands for all of them; ("list", name)
+from the body), its whole rendered page, its previous/next neighbours (a read
+of a document's single front matter field, or of its URL, is recorded as
+("meta", key, field) and kept as ("meta", key) plus a mask of the fields read,
+`Reads.fields`); ("list", name)
 for a site-wide list (`site.posts`, `site.tags`, a collection...); ("data",)
 for `site.data`; ("file", path) and ("layoutname", name) for includes and
 layouts; ("sass",) for Sass partials. Reads are caught by wrapping the drops,
@@ -58,7 +59,7 @@ BODY_KEYS = frozenset(("content",))
 # rendering (source maps) are in them only if the first read came later.
 PAGE_LIST_CACHES = {"_pages": "get_pages", "_html_pages": "get_html_pages"}
 NAV_KEYS = frozenset(("previous", "next"))
-ITEM_TOKENS = ("meta", "body", "excerpt", "output", "nav", "fields")   # reads of one item
+ITEM_TOKENS = ("meta", "body", "excerpt", "output", "nav")   # the reads of one item
 # Document drop keys that are one front matter field: reading one depends on that field
 # only (listings read a few fields of every post). Other drop methods are derived
 # (`url` and `id` from the URL; name, path, collection never change for one key).
@@ -275,6 +276,45 @@ def record_site_read(site, key) -> None:
 
 
 MISSING = object()
+
+
+ALL_FIELDS = -1
+_FIELD_BITS: dict[str, int] = {}   # front matter field name -> its bit in a mask
+_MASKS: dict[int, int] = {}        # one int object per mask value (most are shared)
+
+
+def field_mask(names) -> int:
+    mask = 0
+    for name in names:
+        bit = _FIELD_BITS.get(name)
+        if bit is None:
+            bit = _FIELD_BITS[name] = 1 << len(_FIELD_BITS)
+        mask |= bit
+    return _MASKS.setdefault(mask, mask)
+
+
+def fold_reads(reads: set, whole: bool = False) -> tuple[set, dict]:
+    """A render's raw reads, compact (a listing reads a few fields of every post):
+    each ("meta", id, field) becomes ("meta", id), and the fields read of an object
+    not read whole become its mask (none with `whole`)."""
+    tokens, names, read_whole = set(), {}, set()
+    for read in reads:
+        if len(read) == 3:
+            names.setdefault(read[1], set()).add(read[2])
+            read = read[:2]
+        elif read[0] == "meta":
+            read_whole.add(read[1])
+        tokens.add(read)
+    if whole:
+        return tokens, {}
+    return tokens, {ident: field_mask(fields) for ident, fields in names.items()
+                    if ident not in read_whole}
+
+
+class Reads(frozenset):
+    """An item's tokens; `fields` maps a document's key to the mask of the fields
+    the item read of it, when it did not read it whole."""
+    fields: dict = {}
 
 
 def changed_fields(old, new) -> set | None:
@@ -551,6 +591,7 @@ class IncrementalBuilder:
         self.force_reread = False           # after a failed rebuild: do not trust the live site
         self._should_stop = None
         self._memo_base = None              # include memo entries when its traces were last reset
+        self._changed_fields: dict = {}
         self.needs_full = True
         self._time = None
         self.source = Path(options.source).resolve()
@@ -741,24 +782,26 @@ class IncrementalBuilder:
 
     # --- one render, with its reads recorded -------------------------------------------
     @staticmethod
-    def _render_recording(site, item) -> tuple[set, list]:
-        """Render one item; return what it read and the pages its render added
-        (jekyll-sass-converter adds a source map page while converting)."""
+    def _render_recording(site, item) -> tuple[tuple, list]:
+        """Render one item; return what it read (fold_reads) and the pages its render
+        added (jekyll-sass-converter adds a source map page while converting)."""
         pages_before = len(site.pages)
         with RECORDER.frame() as reads:
             site.renderer.render_item(item)
         made = site.pages[pages_before:]
         for page in made:   # rendered as Jekyll's loop would: no Liquid, no layout
             site.renderer.render_item(page)
-        return reads, made
+        return fold_reads(reads), made
 
     def _tokens(self, site, snap: Snapshot, item, reads: set) -> frozenset:
-        tokens = self._translate_all(snap, reads)
+        tokens, fields = self._translate_all(snap, reads)
         tokens.update(layout_tokens(site, item))
         if getattr(item, "is_sass", False):
             tokens.add(("sass",))
-        tokens.discard(None)
-        return frozenset(tokens)
+        result = Reads(tokens)
+        if fields:
+            result.fields = fields
+        return result
 
     def _render(self, site, snap: Snapshot, item, report: Report) -> frozenset:
         """Re-render one item during a sweep; pages it makes take their old versions' place."""
@@ -784,13 +827,14 @@ class IncrementalBuilder:
                         site.pages.remove(page)
 
     @classmethod
-    def _translate_all(cls, snap: Snapshot, reads) -> set:
-        """Reads as tokens of this snapshot's keys; a field read also stands in
-        ("fields", key), fired when the whole item comes or goes."""
-        tokens = {cls._translate(snap, token) for token in reads}
-        tokens.update([("fields", t[1]) for t in tokens if t is not None and len(t) == 3])
+    def _translate_all(cls, snap: Snapshot, folded: tuple) -> tuple[set, dict]:
+        """Folded reads (fold_reads) as tokens of this snapshot's keys, and the masks of
+        the fields read of the documents not read whole, by key."""
+        reads, masks = folded
+        tokens = {cls._translate(snap, read) for read in reads}
         tokens.discard(None)
-        return tokens
+        keys = snap.keys
+        return tokens, {keys[ident]: mask for ident, mask in masks.items() if ident in keys}
 
     @staticmethod
     def _translate(snap: Snapshot, token):
@@ -817,7 +861,8 @@ class IncrementalBuilder:
                 state.excerpt_output = excerpt._output
                 frame = RECORDER.excerpt_frames.get(id(item))
                 if frame is not None:
-                    self.excerpt_deps[key] = frozenset(self._translate_all(snap, frame))
+                    self.excerpt_deps[key] = frozenset(
+                        self._translate_all(snap, fold_reads(frame, whole=True))[0])
             state.deps = deps[key] if key in deps else old.deps
             state.meta = snap.meta_signature(item)
             state.body = snap.body_signature(item, state.raw)
@@ -873,7 +918,7 @@ class IncrementalBuilder:
         for doc_id, frame in RECORDER.excerpt_frames.items():
             key = snap.keys.get(doc_id)
             if key is not None:
-                tokens = frozenset(self._translate_all(snap, frame))
+                tokens = frozenset(self._translate_all(snap, fold_reads(frame, whole=True))[0])
                 for token in tokens:
                     self.dependents.setdefault(token, set()).add(key)
                 self.excerpt_deps[key] = tokens
@@ -881,6 +926,7 @@ class IncrementalBuilder:
 
     # --- incremental ----------------------------------------------------------------
     def _rebuild(self, paths: set[str], report: Report) -> None:
+        self._changed_fields = {}   # document key -> mask of its changed fields (_reread)
         if not self.force_reread:
             snap = self.snap
             self._undo = {"layouts": dict(self.site.layouts), "excerpts": [], "paths": set(paths),
@@ -926,10 +972,24 @@ class IncrementalBuilder:
     def _dependents_of(self, fired: set) -> set[tuple]:
         dirty: set[tuple] = set()
         for token in fired:
-            dirty |= self.dependents.get(token, set())
+            readers = self.dependents.get(token)
+            if not readers:
+                continue
+            changed = self._changed_fields.get(token[1]) if token[0] == "meta" else None
+            if changed is None:
+                dirty |= readers
+            else:   # front matter fields changed: the readers of others need not render
+                dirty.update(r for r in readers if self._read_fields(r, token) & changed)
         # Items that read something we cannot name re-render on every change.
         dirty |= self.dependents.get(("unknown",), set())
         return dirty
+
+    def _read_fields(self, reader, token) -> int:
+        """The mask of the fields `reader` read of the document of ("meta", key) `token`."""
+        state = self.items.get(reader)
+        if state is None or token in self.excerpt_deps.get(reader, ()):
+            return ALL_FIELDS   # (an excerpt's reads are kept whole)
+        return getattr(state.deps, "fields", Reads.fields).get(token[1], ALL_FIELDS)
 
     # The fast path: the live site stays; only bodies, layouts, includes, Sass change.
     def _fast_plan(self, paths: set[str]):
@@ -1023,8 +1083,7 @@ class IncrementalBuilder:
             state = self.items.get(key)
             if state is None:
                 dirty.add(key)
-                fired.update({("meta", key), ("body", key), ("excerpt", key), ("nav", key),
-                              ("fields", key)})
+                fired.update({("meta", key), ("body", key), ("excerpt", key), ("nav", key)})
                 continue
             source = source_relative(new_site, item.path) if getattr(item, "path", None) else None
             meta = snap.meta_signature(item)
@@ -1032,8 +1091,8 @@ class IncrementalBuilder:
             if meta != state.meta:
                 fired.add(("meta", key))
                 names = changed_fields(state.meta, meta)
-                fired.update([("fields", key)] if names is None else
-                             [("meta", key, name) for name in names])
+                if names is not None:   # (readers of other fields need not render)
+                    self._changed_fields[key] = field_mask(names)
                 dirty.add(key)
             if body != state.body or (source is not None and source in paths):
                 fired.add(("body", key))
