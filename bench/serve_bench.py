@@ -44,6 +44,7 @@ class Watcher:
         self.process = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: list[str] = []
+        self.times: list[float] = []   # when each line arrived (time.monotonic)
         self.log = log.open("w", encoding="utf-8")
         threading.Thread(target=self._read, daemon=True).start()
         if ready is not None:
@@ -51,6 +52,7 @@ class Watcher:
 
     def _read(self) -> None:
         for line in self.process.stdout:
+            self.times.append(time.monotonic())
             self.lines.append(line.rstrip("\n"))
             self.log.write(line)
             self.log.flush()

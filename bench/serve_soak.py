@@ -242,19 +242,22 @@ class Clients:
         self.stopping.set()
 
 
-def wait_settled(watcher: Watcher, since: int, quiet: float = 2.0, timeout: float = 900) -> int:
-    """Wait until a finished rebuild (not an interrupted one) was reported at or after
-    line `since` and nothing more was printed for `quiet` seconds; returns the line
-    count then."""
+def wait_settled(watcher: Watcher, saved: float, quiet: float = 1.5, timeout: float = 900) -> None:
+    """Wait until a rebuild that started after `saved` (a time.monotonic()) finished,
+    nothing else was reported after it, and nothing was printed for `quiet` seconds.
+    (A rebuild's start is its line's arrival minus the time the line reports.)"""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        _, position = watcher.wait_for(REGENERATED, since, timeout=deadline - time.monotonic())
-        seen = watcher.mark()
-        time.sleep(quiet)
-        if watcher.mark() == seen and not any(INTERRUPTED.search(line)
-                                              for line in watcher.lines[position - 1:seen]):
-            return seen
-        since = seen
+        count = len(watcher.times)
+        lines, times = watcher.lines[:count], watcher.times[:count]
+        last = next((i for i in range(count - 1, -1, -1)
+                     if REGENERATED.search(lines[i]) or INTERRUPTED.search(lines[i])), None)
+        if last is not None:
+            match = REGENERATED.search(lines[last])
+            if match and times[last] - int(match.group(3)) / 1000 > saved and \
+                    time.monotonic() - times[-1] >= quiet:
+                return
+        time.sleep(0.05)
     raise TimeoutError("the server never settled")
 
 
@@ -265,38 +268,44 @@ def rapid(args, site: Site, kinds: list[str], watcher: Watcher, dest: Path,
     stale: list[str] = []
     pending: dict[Path, str] = {}   # output -> the text its latest save must show
 
+    def unbuilt() -> list[str]:
+        return [f"{output} {'is still there' if text is None else 'lacks ' + text}"
+                for output, text in pending.items()
+                if (output.exists() if text is None else
+                    text.encode() not in (output.read_bytes() if output.exists() else b""))]
+
     def checkpoint(number: int, label: str = "") -> None:
-        # (the first build prints no "Regenerated" line: it is already settled)
-        mark = wait_settled(watcher, last_save_line) if number else watcher.mark()
-        for output, text in pending.items():   # every save is built
-            if text is None and output.exists():
-                stale.append(f"after {number} edits: {output} is still there")
-            elif text is not None and text.encode() not in (
-                    output.read_bytes() if output.exists() else b""):
-                stale.append(f"after {number} edits: {output} lacks {text}")
+        if number:   # (the first build prints no "Regenerated" line: it is settled)
+            wait_settled(watcher, last_save)
+        for attempt in range(3):   # every save is built (a late one: wait a little more)
+            missing = unbuilt()
+            if not missing or attempt == 2:
+                break
+            wait_settled(watcher, last_save, quiet=3.0)
+        stale.extend(f"after {number} edits: {m}" for m in missing)
         pending.clear()
         site.edit_template("_includes/footer.html", f"checkpoint-{number}{label}")
-        mark = wait_settled(watcher, mark)
+        wait_settled(watcher, time.monotonic())
         time.sleep(1.0)
         checkpoints.append((f"{number}{label}", watcher.memory()))
         print(f"  {number:5} edits{label}: Pss {mib(checkpoints[-1][1]['Pss'])}, "
               f"Rss {mib(checkpoints[-1][1]['Rss'])}; {clients.requests} requests, "
               f"{clients.events} reload events", flush=True)
 
-    last_save_line = 0
+    last_save = 0.0
     checkpoint(0)
     started = time.monotonic()
     for number, kind in enumerate(kinds, 1):
-        last_save_line = watcher.mark()
         pending.update(apply_edit(site, kind, dest))
+        last_save = time.monotonic()
         if watcher.process.poll() is not None:
             raise RuntimeError("the server exited")
         time.sleep(rng.choice((0.0, 0.005, 0.02, 0.05, 0.1, 0.2)))
         if number % args.checkpoint == 0 or number == len(kinds):
             checkpoint(number)
     # The sources as they were at the start: the server should hold what it held then.
-    last_save_line = watcher.mark()
     site.restore()
+    last_save = time.monotonic()
     checkpoint(len(kinds), ", restored")
     return {"checkpoints": checkpoints, "stale": stale,
             "edit seconds": time.monotonic() - started}
