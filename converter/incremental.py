@@ -619,11 +619,13 @@ class IncrementalBuilder:
         report.elapsed = time.perf_counter() - started
         return report
 
-    def rebuild(self, changed: set[str], should_stop=None) -> Report:
+    def rebuild(self, changed: set[str], should_stop=None, newer_changes=None) -> Report:
         """Bring the destination up to date with `changed` (source-relative paths).
 
         `should_stop()` is asked between renders: when it says yes (newer changes
-        wait), the rebuild stops and its work is redone with those changes."""
+        wait), the rebuild stops and its work is redone with those changes.
+        `newer_changes()` (default: `should_stop`) says whether changes wait, for a
+        rebuild that fails: it gives way to them instead of reporting."""
         paths = set(changed) | self.pending
         if self.needs_full or self.snap is None or paths & self.config_files or \
                 FULL_REBUILD in self.dependents:
@@ -642,7 +644,8 @@ class IncrementalBuilder:
             report.interrupted = True
             self._after_failure(paths, report)
         except Exception as exc:
-            if should_stop is not None and should_stop():
+            waiting = newer_changes or should_stop
+            if waiting is not None and waiting():
                 # Newer changes wait: this failure may be theirs half made (a file
                 # saved and deleted at once); the rebuild with them decides.
                 report.interrupted = True
@@ -666,6 +669,11 @@ class IncrementalBuilder:
                 self._rollback(self._undo)
             except Exception:
                 self.force_reread = True   # not trusted any more: read afresh next time
+        else:
+            # A re-read began: the front matter memo holds what it read, newer than the
+            # live site, so the fast path's "front matter unchanged" test would pass
+            # for an edit the live site never took (a title saved, then undone).
+            self.force_reread = True
         self._undo = None
 
     def _restore_outputs(self, written: list[Path]) -> None:

@@ -254,7 +254,8 @@ class WatchLoop:
             self._busy = True
             try:
                 give_way = self.watcher.has_pending if overtaken < MAX_OVERTAKEN else None
-                report = self.builder.rebuild(batch, should_stop=give_way)
+                report = self.builder.rebuild(batch, should_stop=give_way,
+                                              newer_changes=self.watcher.has_pending)
                 overtaken = overtaken + 1 if report.interrupted else 0
             except Exception as exc:   # never let one rebuild end watching
                 print(f"{'Error:':>20} {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)

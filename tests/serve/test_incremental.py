@@ -204,6 +204,9 @@ def test_a_failure_overtaken_by_newer_changes_is_not_reported(tmp_path, frozen_t
     monkeypatch.setattr(builder, "_load", vanished)
     overtaken = builder.rebuild({POST}, should_stop=lambda: True)
     assert overtaken.interrupted and overtaken.error is None
+    # (a rebuild that may not give way, newer changes waiting, still defers to them)
+    unstoppable = builder.rebuild({POST}, newer_changes=lambda: True)
+    assert unstoppable.interrupted and unstoppable.error is None
     alone = builder.rebuild({POST})
     assert not alone.interrupted and "No such file" in str(alone.error)
     monkeypatch.undo()
@@ -232,3 +235,22 @@ def test_front_matter_edits_re_render_only_their_readers(tmp_path, frozen_time):
         assert report.rendered == len(report.written), (n, report.rendered, written)
         assert ("main.css" in written) == (path == sass), (n, written)
         assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+
+
+def test_an_undone_title_after_an_overtaken_re_read_is_rebuilt(tmp_path, frozen_time):
+    """A title saved (built), then undone: the rebuild of the undo reads the site
+    again and is overtaken by a newer save before it renders. The rebuild after
+    it must not take the fast path on the strength of what the overtaken one read
+    (the front matter memo), or the page keeps the undone title."""
+    source = copy_site(tmp_path)
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().error is None
+    original = (source / POST).read_text(encoding="utf-8")
+    edit(source / POST, "title:", "title: \"Saved then undone\"\nold_title:")
+    assert builder.rebuild({POST}).error is None
+    (source / POST).write_text(original, encoding="utf-8")
+    assert builder.rebuild({POST}, should_stop=lambda: True).interrupted
+    edit(source / POST, FRONT_END, FRONT_END + "\nA body edit after it.\n\n")
+    assert builder.rebuild({POST}).error is None
+    assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []

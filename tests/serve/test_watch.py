@@ -113,7 +113,7 @@ class EndlessSaves:
         self.loop = None
         self.calls: list[bool] = []   # whether each rebuild could give way
 
-    def rebuild(self, batch, should_stop=None):
+    def rebuild(self, batch, should_stop=None, newer_changes=None):
         from converter.incremental import Report
         self.calls.append(should_stop is not None)
         self.loop.watcher.add([str(self.source / f"post-{len(self.calls)}.md")])
