@@ -128,7 +128,10 @@ def edit_layout(site: Path, marker: str) -> float:
 
 
 def edit_title(site: Path, post: Path, marker: str) -> float:
-    return save(post, "title: ", f"title: {marker} ")
+    text = post.read_text(encoding="utf-8")
+    post.write_text(re.sub(r"^title: .*$", f"title: 'Retitled {marker}'", text, count=1,
+                           flags=re.M), encoding="utf-8")
+    return time.monotonic()
 
 
 def output_times(dest: Path) -> dict[str, int]:
