@@ -40,7 +40,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from serve_bench import Watcher  # this folder: the same --watch process driver
+# this folder: the same process driver, output lookup and polling
+from serve_bench import Watcher, post_output, wait_for_text
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT.parent / "shared" / "tools"
@@ -75,10 +76,6 @@ class Site:
     def marker(self, kind: str) -> str:
         self.counter += 1
         return f"soak-{kind}-{self.counter}"
-
-    def permalink_output(self, post: Path, dest: Path) -> Path:
-        link = re.search(r"^permalink: (\S+)", post.read_text(encoding="utf-8"), re.M).group(1)
-        return dest / link.strip("/") / "index.html"
 
     def edit_post(self, post: Path, marker: str) -> None:
         text = self.originals[post]
@@ -141,19 +138,6 @@ def choose_kinds(edits: int, rng: random.Random) -> list[str]:
     return kinds
 
 
-def wait_for_text(path: Path, text: str, timeout: float = 600) -> float:
-    needle = text.encode()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if needle in path.read_bytes():
-                return time.monotonic()
-        except OSError:
-            pass
-        time.sleep(0.001)
-    raise TimeoutError(f"{text!r} never reached {path}")
-
-
 def mib(n: int) -> str:
     return f"{n / 2**20:7.1f} MiB"
 
@@ -166,25 +150,25 @@ def apply_edit(site: Site, kind: str, dest: Path) -> list[tuple[Path, str | None
     if kind in ("post", "post-fm"):
         post = rng.choice(site.pool)
         (site.edit_post if kind == "post" else site.edit_post_front)(post, marker)
-        return [(site.permalink_output(post, dest), marker)]
+        return [(post_output(site.root, dest, post), marker)]
     if kind in ("include", "layout"):
         site.edit_template(rng.choice(site.includes if kind == "include" else site.layouts), marker)
     elif kind == "data":
         site.edit_data(rng.choice(site.data), marker)
     elif kind == "delete" and site.created:
         post = site.created[rng.randrange(len(site.created))]
-        output = site.permalink_output(post, dest)
+        output = post_output(site.root, dest, post)
         site.delete_post(post)
         return [(output, None)]
     elif kind in ("new", "delete"):
         post = site.new_post(marker)
-        return [(site.permalink_output(post, dest), marker)]
+        return [(post_output(site.root, dest, post), marker)]
     elif kind == "burst":
         checks = []
         for n in range(rng.randint(2, 4)):
             post = rng.choice(site.pool)
             site.edit_post(post, f"{marker}-{n}")
-            checks.append((site.permalink_output(post, dest), f"{marker}-{n}"))
+            checks.append((post_output(site.root, dest, post), f"{marker}-{n}"))
             time.sleep(rng.choice((0.0, 0.002, 0.01, 0.03)))
         return checks
     return []
@@ -321,7 +305,7 @@ def paced(args, site: Site, kinds: list[str], watcher: Watcher, dest: Path) -> d
         saved = time.monotonic()
         written = None
         if kind == "post":   # the edited post's own output: the "written" time
-            written = (wait_for_text(*check) - saved) * 1000
+            written = (wait_for_text(*check, timeout=600) - saved) * 1000
         match, position = watcher.wait_for(REGENERATED, mark)
         if check is not None and check[1] is not None:   # a burst may take more than one rebuild
             while check[1].encode() not in (check[0].read_bytes() if check[0].exists() else b""):
@@ -429,7 +413,7 @@ def main() -> int:
     crash, failures, clients = None, [], None
     try:
         if args.mode == "rapid":
-            posts = [site.permalink_output(p, Path("")).parent.as_posix() + "/" for p in site.pool[:5]]
+            posts = [post_output(site.root, Path(""), p).parent.as_posix() + "/" for p in site.pool[:5]]
             clients = Clients(url, ["/", "/year-archive/", "/assets/css/main.css", "/missing-page/"]
                               + ["/" + p for p in posts])
             result = rapid(args, site, kinds, watcher, dest, clients)
