@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
+import hashlib
 import os
 import re
 import shutil
@@ -398,7 +399,9 @@ class ItemState:
     """What the last good build knew of one rendered item."""
     raw: str                         # body as read, before rendering
     final_content: str | None = None
-    final_output: str | None = None
+    final_output: str | None = None  # (None when `output_file` holds it)
+    output_file: Path | None = None  # the written page, when no other item writes there
+    output_digest: bytes = b""       # of the output's bytes: did a re-render change it?
     excerpt_output: str | None = None
     deps: frozenset = frozenset()
     meta: object = None              # signature of data and url
@@ -465,6 +468,7 @@ class Snapshot:
                 self.by_source.setdefault(source_relative(site, item.path), self.keys[id(item)])
         self.writes = {self.keys[id(item)]: item.destination(site.dest)
                        for item in site.items_to_write()}
+        self._shared: set | None = None
         self.is_document = {k for k, item in self.by_key.items() if isinstance(item, Document)}
 
     def key(self, item) -> tuple | None:
@@ -484,7 +488,21 @@ class Snapshot:
             self.order.append(item)
         if item in self.site.items_to_write():
             self.writes[key] = item.destination(self.site.dest)
+            self._shared = None
         return key
+
+    def sole_target(self, key) -> Path | None:
+        """The file `key` writes, if no other item writes it (it then holds exactly
+        this item's output)."""
+        target = self.writes.get(key)
+        if target is None:
+            return None
+        if self._shared is None:
+            seen: set = set()
+            self._shared = set()
+            for path in self.writes.values():
+                (self._shared if path in seen else seen).add(path)
+        return None if target in self._shared else target
 
     # Signatures: plain values compare by value, items by key, anything else by
     # identity (so it always counts as changed: safe).
@@ -592,6 +610,8 @@ class IncrementalBuilder:
         self._should_stop = None
         self._memo_base = None              # include memo entries when its traces were last reset
         self._changed_fields: dict = {}
+        self._digests: dict = {}            # item key -> output digest, of this build's renders
+        self._overwritten: dict = {}        # file -> bytes it held before this rebuild (None: no file)
         self.needs_full = True
         self._time = None
         self.source = Path(options.source).resolve()
@@ -635,6 +655,7 @@ class IncrementalBuilder:
         self._should_stop = should_stop
         self._undo = None
         self._children_before = dict(self.children)
+        self._digests, self._overwritten = {}, {}
         try:
             self._rebuild(paths, report)
             self.pending = set()
@@ -652,6 +673,7 @@ class IncrementalBuilder:
             else:
                 report.error = as_build_error(exc, self.source)
             self._after_failure(paths, report)
+        self._digests, self._overwritten = {}, {}
         release_text_caches()
         report.problems = list(self.yaml_problems.values())
         report.elapsed = time.perf_counter() - started
@@ -677,12 +699,11 @@ class IncrementalBuilder:
         self._undo = None
 
     def _restore_outputs(self, written: list[Path]) -> None:
-        """Outputs written by a rebuild that did not finish get their committed bytes back."""
-        committed = {state.dest: state for state in self.items.values() if state.dest}
+        """Outputs written by a rebuild that did not finish get back the bytes they held."""
         for target in written:
-            state = committed.get(target)
-            if state is not None:
-                write_if_changed(target, (state.final_output or "").encode("utf-8"))
+            previous = self._overwritten.get(target)
+            if previous is not None:
+                write_if_changed(target, previous)
             else:
                 remove_output(target, self.destination)
 
@@ -704,7 +725,8 @@ class IncrementalBuilder:
             state = self.items.get(snap.key(item))
             if state is None:
                 continue
-            item.content, item.output = state.final_content, state.final_output
+            item.content = state.final_content
+            give_output(item, state)   # (its file has its committed bytes back)
             excerpt = getattr(item, "data", {}).get("excerpt")
             if isinstance(excerpt, Excerpt):
                 excerpt._output = state.excerpt_output
@@ -772,7 +794,10 @@ class IncrementalBuilder:
                          for parent, made in self.children.items()}
         self.cache_births = {name: snap.keys[born] for name, born in births.items()}
         raw = {snap.key(item): raw.get(id(item), item.content) for item in snap.order}
+        self._digests = {snap.key(item): output_digest((item.output or "").encode("utf-8"))
+                         for item in snap.order}
         self._commit(site, snap, raw, deps)
+        self._digests = {}
         return len(snap.order)
 
     def _write_everything(self, site, report: Report) -> None:
@@ -781,12 +806,12 @@ class IncrementalBuilder:
         build.write_site(site)
         report.written = sorted(before)
         # The writer leaves each item its output as a file in the staging folder, gone
-        # once that folder became the destination: give back the string (the saved
-        # state's, the same object), for a later render that reads `page.output`.
+        # once that folder became the destination: point it to its written page, or
+        # give back the string, for a later render that reads `page.output`.
         for key, state in self.items.items():
             item = self.snap.by_key.get(key)
-            if item is not None and getattr(item, "staged_at", None) is not None:
-                item.output = state.final_output
+            if item is not None:
+                give_output(item, state)
 
     # --- one render, with its reads recorded -------------------------------------------
     @staticmethod
@@ -863,7 +888,11 @@ class IncrementalBuilder:
             key = snap.key(item)
             old = self.items.get(key)
             state = ItemState(raw=raw.get(key, old.raw if old else item.content))
-            state.final_content, state.final_output = item.content, item.output
+            state.final_content = item.content
+            state.output_file = snap.sole_target(key)
+            if state.output_file is None:   # (otherwise the item reads it from there)
+                state.final_output = item.output
+            state.output_digest = self._digests.get(key) or (old.output_digest if old else b"")
             excerpt = getattr(item, "data", {}).get("excerpt")
             if isinstance(excerpt, Excerpt):
                 state.excerpt_output = excerpt._output
@@ -906,7 +935,9 @@ class IncrementalBuilder:
         for key, tokens in deps.items():
             item, state = snap.by_key[key], self.items[key]
             excerpt = item.data.get("excerpt")
-            for old, new in ((state.final_content, item.content), (state.final_output, item.output),
+            output_file = snap.sole_target(key)
+            output = item.output if output_file is None else None
+            for old, new in ((state.final_content, item.content), (state.final_output, output),
                              (state.excerpt_output, getattr(excerpt, "_output", None))):
                 if old != new and isinstance(old, str):
                     stale.add(old)
@@ -919,7 +950,9 @@ class IncrementalBuilder:
             for token in tokens - state.deps:
                 self.dependents.setdefault(token, set()).add(key)
             state.deps = tokens
-            state.final_content, state.final_output = item.content, item.output
+            state.final_content, state.final_output = item.content, output
+            state.output_file = output_file
+            state.output_digest = self._digests.get(key, state.output_digest)
             state.body = snap.body_signature(item, state.raw)
             if isinstance(excerpt, Excerpt):
                 state.excerpt_output = excerpt._output
@@ -1148,6 +1181,9 @@ class IncrementalBuilder:
                     not target.exists():
                 copies.append((key, target))
         removals = sorted(set(old_snap.writes.values()) - set(snap.writes.values()))
+        # An output kept in its file only must still be that file's alone.
+        dirty.update(key for key, state in self.items.items() if state.output_file is not None
+                     and key in snap.by_key and snap.sole_target(key) != state.output_file)
         # Pages made while rendering (source maps) exist only once their maker renders.
         dirty |= {key for key, kids in self.children.items()
                   if key in snap.by_key and not carried.issuperset(kids)}
@@ -1204,7 +1240,8 @@ class IncrementalBuilder:
     @staticmethod
     def _transplant(item, state: ItemState) -> None:
         from converter.model import Excerpt
-        item.content, item.output = state.final_content, state.final_output
+        item.content = state.final_content
+        give_output(item, state)
         excerpt = getattr(item, "data", {}).get("excerpt")
         if isinstance(excerpt, Excerpt) and state.excerpt_output is not None:
             excerpt._output = state.excerpt_output
@@ -1234,7 +1271,8 @@ class IncrementalBuilder:
             if fresh_site:
                 self._make_page_caches(site, snap, born_at=key)
             if key not in dirty:
-                item.content, item.output = state.final_content, state.final_output
+                item.content = state.final_content
+                give_output(item, state)
                 site.pages.extend(snap.by_key[k] for k in self.children.get(key, ())
                                   if k in snap.by_key)
                 continue
@@ -1255,7 +1293,8 @@ class IncrementalBuilder:
                 excerpt.render_with_liquid
             for token, changed in ((("body", key), content_changed),
                                    (("excerpt", key), excerpt_changed),
-                                   (("output", key), state is None or item.output != state.final_output)):
+                                   (("output", key), state is None or
+                                    self._digests[key] != state.output_digest)):
                 if changed:
                     fired.add(token)
                     dirty.update(self.dependents.get(token, ()))
@@ -1273,9 +1312,21 @@ class IncrementalBuilder:
                 getattr(drop, getter)()
 
     def _write_item(self, snap: Snapshot, key, item, report: Report) -> None:
+        """Write a re-rendered output. The bytes it replaced are kept until the rebuild
+        ends (one that fails puts them back). An output no other item writes then
+        lives in its file only (tens of MB held less on a large site, and no page
+        held twice while a layout edit re-renders them all)."""
+        data = (item.output or "").encode("utf-8")
+        self._digests[key] = output_digest(data)
         target = snap.writes.get(key)
-        if target is not None and write_if_changed(target, (item.output or "").encode("utf-8")):
+        if target is None:
+            return
+        written, previous = write_if_changed(target, data)
+        if written:
+            self._overwritten.setdefault(target, previous)
             report.written.append(target)
+        if snap.sole_target(key) == target:
+            item.output_staged_at(target)
 
 
 def release_environments() -> None:
@@ -1352,18 +1403,32 @@ def layout_tokens(site, item) -> set:
     return tokens
 
 
-def write_if_changed(target: Path, data: bytes) -> bool:
-    """Write unless the file already holds these bytes (its mtime then stays)."""
+def output_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def give_output(item, state: ItemState) -> None:
+    """The item's committed output: its written page, or the string kept."""
+    if state.output_file is not None:
+        item.output_staged_at(state.output_file)
+    else:
+        item.output = state.final_output
+
+
+def write_if_changed(target: Path, data: bytes) -> tuple[bool, bytes | None]:
+    """Write unless the file already holds these bytes (its mtime then stays).
+    Returns whether it wrote, and what the file held before (None: no file)."""
     try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return False
+        previous = target.read_bytes()
     except OSError:
-        pass
+        previous = None
+    if previous == data:
+        return False, previous
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_symlink():
         target.unlink()
     target.write_bytes(data)
-    return True
+    return True, previous
 
 
 def copy_file(source: Path, target: Path) -> None:

@@ -8,6 +8,7 @@ changed; the destination must still equal a clean build.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,42 @@ def test_a_field_edit_reaches_only_the_readers_of_that_field(site):
     assert rebuilt(site, DERIVED, unchanged=1) == {"featured.html"}
     edit(site[0] / GIVEN, "title: Given", "title: Granted")
     assert rebuilt(site, GIVEN, unchanged=1) == {"titles.html", "featured.html"}
+
+
+def test_a_failed_rebuild_puts_back_the_pages_it_wrote(site):
+    source, builder, tmp_path = site
+    edit(source / "notes.html", "---\n---", "---\nlayout: default\nboom: true\n---")
+    assert builder.rebuild({"notes.html"}).error is None
+    before = tmp_path / "before"
+    shutil.copytree(tmp_path / "out", before)
+    # The posts render (and are written) before notes.html fails.
+    edit(source / "_layouts/default.html", "<html>",
+         "<html class=v2>{% if page.boom %}{% include missing.html %}{% endif %}")
+    failed = builder.rebuild({"_layouts/default.html"})
+    assert failed.error is not None and failed.written == []
+    assert tree_differences(tmp_path / "out", before) == []
+    edit(source / "_layouts/default.html", "{% include missing.html %}", "")
+    assert builder.rebuild({"_layouts/default.html"}).error is None
+    assert tree_differences(tmp_path / "out", clean_build(source, tmp_path / "clean")) == []
+
+
+def test_posts_sharing_a_destination_keep_their_own_output(tmp_path, monkeypatch):
+    # Both posts render; the later one's file wins. A reader of the first one's
+    # `output` sees that post's page, not the file the other one wrote over it.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    source = tmp_path / "site"
+    files = {"_config.yml": "title: Shared\n",
+             "_posts/2024-01-01-a.md": "---\npermalink: /same.html\n---\nfirst post, longer\n",
+             "_posts/2024-01-02-b.md": "---\npermalink: /same.html\n---\nsecond\n",
+             "z.html": "---\n---\n{% for p in site.posts %}{{ p.slug }} {{ p.output | size }}\n{% endfor %}"}
+    for name, text in files.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text, encoding="utf-8")
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=tmp_path / "out",
+                                              quiet=True))
+    assert builder.full_build().error is None
+    (source / "z.html").write_text(files["z.html"] + "\nedited", encoding="utf-8")
+    assert builder.rebuild({"z.html"}).error is None
+    listing = (tmp_path / "out/z.html").read_text()
+    assert listing.startswith("b 14\na 26\n")   # <p>second</p>, <p>first post, longer</p>
+    assert tree_differences(tmp_path / "out", clean_build(source, tmp_path / "clean")) == []
