@@ -67,7 +67,8 @@ ITEM_TOKENS = ("meta", "body", "excerpt", "output", "nav")   # the reads of one 
 FIELD_METHODS = frozenset(("title", "categories", "tags", "date"))
 URL_METHODS = frozenset(("url", "id"))
 # Site-drop keys that are lists of items, and the list token each one reads.
-SITE_LISTS = {"posts": "posts", "related_posts": "posts", "pages": "pages",
+# (`related_posts` without LSI: the ten newest posts but the current one.)
+SITE_LISTS = {"posts": "posts", "related_posts": "recent_posts", "pages": "pages",
               "html_pages": "pages", "static_files": "static", "documents": "documents",
               "collections": "collections", "tags": "tags", "categories": "categories"}
 # Plugins whose generators never look at a body, so a body-only edit needs no re-read.
@@ -557,6 +558,7 @@ class Snapshot:
         posts_newest_first = sorted(site.posts, key=lambda d: d.sort_key(), reverse=True)
         result = {
             "posts": tuple(keys[id(p)] for p in posts_newest_first),
+            "recent_posts": tuple(keys[id(p)] for p in site.posts[-11:]),
             "pages": tuple(keys[id(p)] for p in site.pages),
             "static": tuple(keys[id(f)] for f in site.static_files),
             "documents": tuple(keys[id(d)] for d in site.documents),

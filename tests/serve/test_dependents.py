@@ -150,3 +150,30 @@ def test_posts_sharing_a_destination_keep_their_own_output(tmp_path, monkeypatch
     listing = (tmp_path / "out/z.html").read_text()
     assert listing.startswith("b 14\na 26\n")   # <p>second</p>, <p>first post, longer</p>
     assert tree_differences(tmp_path / "out", clean_build(source, tmp_path / "clean")) == []
+
+
+def test_related_posts_depend_on_the_newest_posts_only(tmp_path, monkeypatch):
+    # Without LSI, a post's related posts are the ten newest others: a post added
+    # with an older date changes no post's list, a newest one changes every list.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    source = tmp_path / "site"
+    files = {"_config.yml": "title: Related\n",
+             "_layouts/post.html": "{{ content }}{% for p in site.related_posts %}{{ p.title }};{% endfor %}\n",
+             **{f"_posts/2024-01-{day:02d}-p{day}.md": f"---\ntitle: P{day}\nlayout: post\n---\nBody {day}.\n"
+                for day in range(1, 14)}}
+    for name, text in files.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
+    assert builder.full_build().error is None
+    old = "_posts/2023-06-01-old.md"
+    (source / old).write_text("---\ntitle: Old\nlayout: post\n---\nOld.\n", encoding="utf-8")
+    report = builder.rebuild({old})
+    assert report.error is None and report.rendered == 1
+    assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+    new = "_posts/2024-02-01-new.md"
+    (source / new).write_text("---\ntitle: New\nlayout: post\n---\nNew.\n", encoding="utf-8")
+    report = builder.rebuild({new})
+    assert report.error is None and report.rendered == 15
+    assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
