@@ -37,7 +37,7 @@ import re
 import shutil
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from converter.errors import BuildError
@@ -411,6 +411,11 @@ class ItemState:
     dest: Path | None = None
 
 
+ITEM_STATE_FIELDS = tuple(f.name for f in fields(ItemState))
+# The texts an item holds too (its content, page, excerpt): the state keeps the item's.
+ITEM_TEXTS = frozenset(("final_content", "final_output", "excerpt_output"))
+
+
 class Interrupted(Exception):
     """Newer changes arrived: this rebuild gives way to one that includes them."""
 
@@ -448,18 +453,22 @@ def item_key(item) -> tuple:
 class Snapshot:
     """Keys, order and signatures of one Site object."""
 
-    def __init__(self, site):
+    def __init__(self, site, previous: "Snapshot | None" = None):
+        """`previous`: the snapshot of the site read before, whose key and path
+        objects this one takes where equal (they live on in tokens and saved state)."""
         from converter.model import Document
         self.site = site
         self.order = list(site.items_to_render())
         self.keys: dict[int, tuple] = {}
         self.by_key: dict[tuple, object] = {}
+        known = {key: key for key in previous.by_key} if previous is not None else {}
         for item in [*self.order, *site.static_files]:
             if id(item) in self.keys:
                 continue
             key = item_key(item)
             while key in self.by_key:                 # two virtual pages, same path
                 key = key + ("again",)
+            key = known.get(key, key)
             self.keys[id(item)] = key
             self.by_key[key] = item
         self.position = {self.keys[id(item)]: i for i, item in enumerate(self.order)}
@@ -469,6 +478,10 @@ class Snapshot:
                 self.by_source.setdefault(source_relative(site, item.path), self.keys[id(item)])
         self.writes = {self.keys[id(item)]: item.destination(site.dest)
                        for item in site.items_to_write()}
+        if previous is not None:
+            for key, target in self.writes.items():
+                if previous.writes.get(key) == target:
+                    self.writes[key] = previous.writes[key]
         self._shared: set | None = None
         self.is_document = {k for k, item in self.by_key.items() if isinstance(item, Document)}
 
@@ -602,6 +615,7 @@ class IncrementalBuilder:
         self.items: dict[tuple, ItemState] = {}
         self.dependents: dict[object, set[tuple]] = {}
         self.excerpt_deps: dict[tuple, frozenset] = {}
+        self._canon: dict = {}              # token -> the one object that stands for it
         self.list_sigs: dict[str, object] = {}
         self.layout_sigs: dict[str, tuple] = {}
         self.data_sig = None
@@ -833,7 +847,9 @@ class IncrementalBuilder:
         tokens.update(layout_tokens(site, item))
         if getattr(item, "is_sass", False):
             tokens.add(("sass",))
-        result = Reads(tokens)
+        # One object per distinct token: a thousand pages read the same few hundred.
+        canon = self._canon
+        result = Reads(canon.setdefault(token, token) for token in tokens)
         if fields:
             result.fields = fields
         return result
@@ -907,17 +923,21 @@ class IncrementalBuilder:
             state.body = snap.body_signature(item, state.raw)
             state.nav = snap.nav_signature(item)
             state.dest = snap.writes.get(key)
-            items[key] = state
+            items[key] = state if old is None else keep_equal(old, state)
         self.items = items
         for key in self.excerpt_deps.keys() - items.keys():   # items gone from the site
             del self.excerpt_deps[key]
-        self.dependents = {}
+        dependents: dict = {}
         for key, state in items.items():
             for token in state.deps:
-                self.dependents.setdefault(token, set()).add(key)
+                dependents.setdefault(token, set()).add(key)
         for key, frame in self.excerpt_deps.items():
             for token in frame:
-                self.dependents.setdefault(token, set()).add(key)
+                dependents.setdefault(token, set()).add(key)
+        old = self.dependents
+        self.dependents = {token: old[token] if old.get(token) == readers else readers
+                           for token, readers in dependents.items()}
+        self._canon = {token: token for token in self.dependents}
         replaced = self.site is not None and self.site is not site
         self.site, self.snap = site, snap
         if replaced:
@@ -1115,7 +1135,7 @@ class IncrementalBuilder:
     def _reread(self, paths: set[str]):
         self._release_templates(self.site)
         new_site = self._load()
-        snap = Snapshot(new_site)
+        snap = Snapshot(new_site, previous=self.snap)
         old_snap = self.snap
         fired: set = {("file", p) for p in paths}
         if any(p.endswith((".scss", ".sass")) or "/_sass/" in "/" + p for p in paths):
@@ -1283,7 +1303,11 @@ class IncrementalBuilder:
             excerpt = getattr(item, "data", {}).get("excerpt")
             if isinstance(excerpt, Excerpt) and key in dirty:
                 excerpt._output = None
-            deps[key] = self._render(site, snap, item, report)
+            reads = self._render(site, snap, item, report)
+            if state is not None and reads == state.deps and \
+                    reads.fields == getattr(state.deps, "fields", Reads.fields):
+                reads = state.deps   # (the saved one stays: less to allocate and free)
+            deps[key] = reads
             for child in self.children.get(key, ()):
                 deps[child] = frozenset()
             self._write_item(snap, key, item, report)
@@ -1403,6 +1427,20 @@ def layout_tokens(site, item) -> set:
     if wanted is None:
         tokens.add(("layoutname", ""))
     return tokens
+
+
+def keep_equal(old: ItemState, new: ItemState) -> ItemState:
+    """`new`, holding `old`'s objects where they are equal (`old` itself when all
+    are): after a re-read, what did not change is not allocated again. Long-lived
+    objects made anew on each re-read, and freed one re-read later, scatter over
+    the heap's arenas, which it then cannot give back."""
+    for name in ITEM_STATE_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        if a is b or name in ITEM_TEXTS or type(a) is not type(b):
+            continue
+        if a == b and getattr(a, "fields", None) == getattr(b, "fields", None):   # (Reads)
+            setattr(new, name, a)
+    return old if all(getattr(old, n) is getattr(new, n) for n in ITEM_STATE_FIELDS) else new
 
 
 def output_digest(data: bytes) -> bytes:

@@ -405,6 +405,7 @@ def run(args) -> int:
     if os.environ.get("JEKYLL_ENV", "development") == "development":
         # Jekyll's serve points site.url at the local server (serve.rb default_url).
         options.overrides.setdefault("url", local_url(args.host, server.server_address[1]))
+    watch.use_one_heap()
     builder = IncrementalBuilder(options)
     hub = server.hub
     if not getattr(args, "skip_initial_build", False):

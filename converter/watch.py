@@ -292,14 +292,29 @@ class WatchLoop:
 
 
 _malloc_trim = None
+M_ARENA_MAX = -8   # glibc's mallopt parameter
+
+
+def use_one_heap() -> None:
+    """Have glibc serve every thread from the main heap (call before starting threads).
+
+    Rebuilds run in the watch thread, and glibc would give it a heap of its own,
+    whose free top malloc_trim does not return (glibc trims only the main heap's
+    top): the process then held the top left by its largest recent rebuild, 5 to
+    10 MB more or less from one rebuild to the next. Python holds the GIL around
+    its allocations, so the threads hardly wait for one another's."""
+    try:
+        import ctypes
+        import ctypes.util
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(M_ARENA_MAX, 1)
+    except (OSError, AttributeError):   # not glibc: nothing to set
+        pass
 
 
 def release_free_memory() -> None:
     """Hand the C heap's free pages back to the system after a rebuild (the report
-    is out, so this delays nothing). Rebuilds run in this thread, so glibc serves
-    them from a thread arena, which it does not shrink by itself: without this the
-    process keeps the high-water mark of its largest re-renders (a few ms on glibc,
-    nothing elsewhere)."""
+    is out, so this delays nothing): without this the process keeps the high-water
+    mark of its largest re-renders (a few ms on glibc, nothing elsewhere)."""
     global _malloc_trim
     if _malloc_trim is None:
         _malloc_trim = False
@@ -320,6 +335,7 @@ def start_watching(builder, on_report: Callable) -> WatchLoop:
 def build_and_watch(options) -> int:
     """`converter build --watch`: build, then rebuild what changes until ctrl-c."""
     from converter.incremental import IncrementalBuilder
+    use_one_heap()
     return run_build_watch(IncrementalBuilder(options), quiet=options.quiet)
 
 

@@ -177,3 +177,20 @@ def test_related_posts_depend_on_the_newest_posts_only(tmp_path, monkeypatch):
     report = builder.rebuild({new})
     assert report.error is None and report.rendered == 15
     assert tree_differences(out, clean_build(source, tmp_path / "clean")) == []
+
+
+def test_a_re_read_keeps_the_saved_state_of_unchanged_items(site):
+    # Saved state made anew on every re-read, and freed one re-read later, leaves
+    # the heap's arenas part full: the process would grow with the edits.
+    source, builder, _ = site
+    key = builder.snap.by_source[GIVEN]
+    state, deps, target = builder.items[key], builder.items[key].deps, builder.snap.writes[key]
+    edit(source / DERIVED, "title: Derived", "title: Renamed")   # front matter: a re-read
+    site_before = builder.site
+    assert rebuilt(site, DERIVED, unchanged=1) == {"titles.html"}
+    assert builder.site is not site_before
+    new_key = builder.snap.by_source[GIVEN]
+    assert new_key is key and builder.items[key] is state and state.deps is deps
+    assert builder.snap.writes[key] is target
+    derived = builder.snap.by_source[DERIVED]
+    assert "Renamed" in repr(builder.items[derived].meta)   # (its new title is saved)
