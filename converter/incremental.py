@@ -1027,6 +1027,8 @@ class IncrementalBuilder:
                 stale.add(self.items[key].raw)
                 self.items[key].raw = body
             self._commit_partial(snap, deps, stale)
+            # A layout edited in place: the next re-read compares with this one.
+            self.layout_sigs = snap.layouts()
             from converter.liquid import include_memo
             include_memo.forget_values(site.liquid, stale - {None, ""})
         else:

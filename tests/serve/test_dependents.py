@@ -194,3 +194,10 @@ def test_a_re_read_keeps_the_saved_state_of_unchanged_items(site):
     assert builder.snap.writes[key] is target
     derived = builder.snap.by_source[DERIVED]
     assert "Renamed" in repr(builder.items[derived].meta)   # (its new title is saved)
+
+
+def test_a_re_read_after_a_layout_edit_does_not_see_the_layout_as_changed(site):
+    edit(site[0] / "_layouts/post.html", "<article>", "<article class=x>")   # edited in place
+    assert "2024/01/02/derived.html" in rebuilt(site, "_layouts/post.html")
+    edit(site[0] / DERIVED, "title: Derived", "title: Renamed")   # read again: compared
+    assert rebuilt(site, DERIVED, unchanged=1) == {"titles.html"}
