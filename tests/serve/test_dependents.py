@@ -201,3 +201,20 @@ def test_a_re_read_after_a_layout_edit_does_not_see_the_layout_as_changed(site):
     assert "2024/01/02/derived.html" in rebuilt(site, "_layouts/post.html")
     edit(site[0] / DERIVED, "title: Derived", "title: Renamed")   # read again: compared
     assert rebuilt(site, DERIVED, unchanged=1) == {"titles.html"}
+
+
+def test_a_failed_re_read_puts_back_the_pages_it_wrote(site):
+    source, builder, tmp_path = site
+    before = tmp_path / "before"
+    shutil.copytree(tmp_path / "out", before)
+    # A front matter edit (the site is read again): featured.html shows the new
+    # title and is written before titles.html, after it in the order, fails.
+    edit(source / GIVEN, "title: Given", "title: Granted")
+    edit(source / "titles.html", "{% endfor %}", "{% endfor %}{% include missing.html %}")
+    failed = builder.rebuild({GIVEN, "titles.html"})
+    assert failed.error is not None and failed.written == []
+    assert tree_differences(tmp_path / "out", before) == []
+    edit(source / "titles.html", "{% include missing.html %}", "")
+    assert builder.rebuild({"titles.html"}).error is None
+    assert "Granted" in (tmp_path / "out/featured.html").read_text()
+    assert tree_differences(tmp_path / "out", clean_build(source, tmp_path / "clean")) == []
