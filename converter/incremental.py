@@ -24,6 +24,12 @@ Jekyll renders documents, then pages, in a fixed order, and an item that reads
 another item's `content` sees it converted when that one came earlier, raw
 when it comes later. The render sweep restores exactly that state for every
 re-rendered item, so outputs match a clean full build byte for byte.
+
+The dev loop runs for hours, so its saved state is kept lean: an output no
+other item writes lives in its written file only (a digest tells a change),
+and a re-read keeps the objects of what it left unchanged (interned tokens,
+the previous snapshot's keys and paths, equal saved states): objects made anew
+on every re-read scatter over the heap's arenas, which it cannot give back.
 """
 
 from __future__ import annotations
