@@ -40,17 +40,22 @@ GIVEN = "_posts/2024-01-01-given.md"
 DERIVED = "_posts/2024-01-02-derived.md"
 
 
-@pytest.fixture()
-def site(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+def built_site(tmp_path, files: dict) -> tuple[Path, IncrementalBuilder]:
+    """`files` written under tmp_path/site and built into tmp_path/out."""
     source = tmp_path / "site"
-    for name, text in FILES.items():
+    for name, text in files.items():
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         (source / name).write_text(text, encoding="utf-8")
     builder = IncrementalBuilder(BuildOptions(source=source, destination=tmp_path / "out",
                                               quiet=True))
     assert builder.full_build().error is None
-    return source, builder, tmp_path
+    return source, builder
+
+
+@pytest.fixture()
+def site(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return (*built_site(tmp_path, FILES), tmp_path)
 
 
 def rebuilt(site, path: str, unchanged: int = 0) -> set[str]:
@@ -134,17 +139,11 @@ def test_posts_sharing_a_destination_keep_their_own_output(tmp_path, monkeypatch
     # Both posts render; the later one's file wins. A reader of the first one's
     # `output` sees that post's page, not the file the other one wrote over it.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    source = tmp_path / "site"
     files = {"_config.yml": "title: Shared\n",
              "_posts/2024-01-01-a.md": "---\npermalink: /same.html\n---\nfirst post, longer\n",
              "_posts/2024-01-02-b.md": "---\npermalink: /same.html\n---\nsecond\n",
              "z.html": "---\n---\n{% for p in site.posts %}{{ p.slug }} {{ p.output | size }}\n{% endfor %}"}
-    for name, text in files.items():
-        (source / name).parent.mkdir(parents=True, exist_ok=True)
-        (source / name).write_text(text, encoding="utf-8")
-    builder = IncrementalBuilder(BuildOptions(source=source, destination=tmp_path / "out",
-                                              quiet=True))
-    assert builder.full_build().error is None
+    source, builder = built_site(tmp_path, files)
     (source / "z.html").write_text(files["z.html"] + "\nedited", encoding="utf-8")
     assert builder.rebuild({"z.html"}).error is None
     listing = (tmp_path / "out/z.html").read_text()
@@ -156,17 +155,12 @@ def test_related_posts_depend_on_the_newest_posts_only(tmp_path, monkeypatch):
     # Without LSI, a post's related posts are the ten newest others: a post added
     # with an older date changes no post's list, a newest one changes every list.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    source = tmp_path / "site"
     files = {"_config.yml": "title: Related\n",
              "_layouts/post.html": "{{ content }}{% for p in site.related_posts %}{{ p.title }};{% endfor %}\n",
              **{f"_posts/2024-01-{day:02d}-p{day}.md": f"---\ntitle: P{day}\nlayout: post\n---\nBody {day}.\n"
                 for day in range(1, 14)}}
-    for name, text in files.items():
-        (source / name).parent.mkdir(parents=True, exist_ok=True)
-        (source / name).write_text(text, encoding="utf-8")
+    source, builder = built_site(tmp_path, files)
     out = tmp_path / "out"
-    builder = IncrementalBuilder(BuildOptions(source=source, destination=out, quiet=True))
-    assert builder.full_build().error is None
     old = "_posts/2023-06-01-old.md"
     (source / old).write_text("---\ntitle: Old\nlayout: post\n---\nOld.\n", encoding="utf-8")
     report = builder.rebuild({old})
