@@ -325,6 +325,11 @@ class Reads(frozenset):
     fields: dict = {}
 
 
+def read_fields(deps: frozenset) -> dict:
+    """`deps.fields` (a child page's deps are a plain frozenset: none)."""
+    return getattr(deps, "fields", Reads.fields)
+
+
 def changed_fields(old, new) -> set | None:
     """The front matter fields (and "url") that differ between two meta signatures
     (Snapshot.meta_signature: frozen data, URL, pager)."""
@@ -1060,7 +1065,7 @@ class IncrementalBuilder:
         state = self.items.get(reader)
         if state is None or token in self.excerpt_deps.get(reader, ()):
             return ALL_FIELDS   # (an excerpt's reads are kept whole)
-        return getattr(state.deps, "fields", Reads.fields).get(token[1], ALL_FIELDS)
+        return read_fields(state.deps).get(token[1], ALL_FIELDS)
 
     # The fast path: the live site stays; only bodies, layouts, includes, Sass change.
     def _fast_plan(self, paths: set[str]):
@@ -1313,7 +1318,7 @@ class IncrementalBuilder:
                 excerpt._output = None
             reads = self._render(site, snap, item, report)
             if state is not None and reads == state.deps and \
-                    reads.fields == getattr(state.deps, "fields", Reads.fields):
+                    read_fields(reads) == read_fields(state.deps):
                 reads = state.deps   # (the saved one stays: less to allocate and free)
             deps[key] = reads
             for child in self.children.get(key, ()):
@@ -1446,7 +1451,7 @@ def keep_equal(old: ItemState, new: ItemState) -> ItemState:
         a, b = getattr(old, name), getattr(new, name)
         if a is b or name in ITEM_TEXTS or type(a) is not type(b):
             continue
-        if a == b and getattr(a, "fields", None) == getattr(b, "fields", None):   # (Reads)
+        if a == b and read_fields(a) == read_fields(b):   # (Reads compare as sets)
             setattr(new, name, a)
     return old if all(getattr(old, n) is getattr(new, n) for n in ITEM_STATE_FIELDS) else new
 

@@ -8,6 +8,7 @@ batch of source-relative paths.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import sys
 import threading
@@ -291,8 +292,19 @@ class WatchLoop:
         return False
 
 
-_malloc_trim = None
 M_ARENA_MAX = -8   # glibc's mallopt parameter
+
+
+@functools.lru_cache(maxsize=None)
+def _glibc():
+    """The C library, if it is glibc (mallopt, malloc_trim); None elsewhere."""
+    try:
+        import ctypes
+        import ctypes.util
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
 
 
 def use_one_heap() -> None:
@@ -303,29 +315,18 @@ def use_one_heap() -> None:
     top): the process then held the top left by its largest recent rebuild, 5 to
     10 MB more or less from one rebuild to the next. Python holds the GIL around
     its allocations, so the threads hardly wait for one another's."""
-    try:
-        import ctypes
-        import ctypes.util
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(M_ARENA_MAX, 1)
-    except (OSError, AttributeError):   # not glibc: nothing to set
-        pass
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(M_ARENA_MAX, 1)
 
 
 def release_free_memory() -> None:
     """Hand the C heap's free pages back to the system after a rebuild (the report
     is out, so this delays nothing): without this the process keeps the high-water
     mark of its largest re-renders (a few ms on glibc, nothing elsewhere)."""
-    global _malloc_trim
-    if _malloc_trim is None:
-        _malloc_trim = False
-        try:
-            import ctypes
-            import ctypes.util
-            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            pass
-    if _malloc_trim:
-        _malloc_trim(0)
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def start_watching(builder, on_report: Callable) -> WatchLoop:
